@@ -1,0 +1,93 @@
+// Opportunity Contact Roles have no external ID, so a blind insert would add one more role on
+// every re-sync. The existing roles of a whole batch are read in one query, and only what is
+// missing is created (or a changed role updated).
+import type { Connection } from 'jsforce';
+import { COLLECTION_LIMIT, type RowError } from './upsert-writer.js';
+import { withRetries, type RetryPolicy } from './retry.js';
+
+export interface WantedContactRole {
+  opportunityId: string;
+  contactId: string;
+  role: string;
+}
+
+export interface ContactRoleResult extends WantedContactRole {
+  id: string | null;
+  action: 'kept' | 'created' | 'updated' | 'failed';
+  error: RowError | null;
+}
+
+interface ExistingRole {
+  Id: string;
+  OpportunityId: string;
+  ContactId: string;
+  Role: string | null;
+}
+
+interface SaveResult {
+  id?: string;
+  success: boolean;
+  errors?: { statusCode?: string; errorCode?: string; message: string; fields?: string[] }[];
+}
+
+const soqlString = (value: string) => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+
+function chunks<T>(list: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
+
+function toError(result: SaveResult): RowError {
+  const first = result.errors?.[0];
+  return { code: first?.statusCode ?? first?.errorCode ?? 'UNKNOWN_ERROR', message: first?.message ?? 'No result', fields: first?.fields ?? [] };
+}
+
+export async function syncContactRoles(
+  connection: Connection,
+  wanted: WantedContactRole[],
+  options: { retry?: RetryPolicy; onApiCall?: () => void } = {},
+): Promise<ContactRoleResult[]> {
+  if (wanted.length === 0) return [];
+  const call = <T>(fn: () => Promise<T>) =>
+    withRetries(() => {
+      options.onApiCall?.();
+      return fn();
+    }, options.retry);
+
+  const existing = new Map<string, ExistingRole>();
+  for (const ids of chunks([...new Set(wanted.map((w) => w.opportunityId))], COLLECTION_LIMIT)) {
+    const soql = `SELECT Id, OpportunityId, ContactId, Role FROM OpportunityContactRole WHERE OpportunityId IN (${ids.map(soqlString).join(', ')})`;
+    const result = await call(async () => await connection.query<ExistingRole>(soql, { autoFetch: true, maxFetch: 50_000 }));
+    for (const role of result.records) existing.set(`${role.OpportunityId}|${role.ContactId}`, role);
+  }
+
+  const results: ContactRoleResult[] = [];
+  const toCreate: WantedContactRole[] = [];
+  const toUpdate: { want: WantedContactRole; id: string }[] = [];
+  for (const want of wanted) {
+    const found = existing.get(`${want.opportunityId}|${want.contactId}`);
+    if (!found) toCreate.push(want);
+    else if (found.Role !== want.role) toUpdate.push({ want, id: found.Id });
+    else results.push({ ...want, id: found.Id, action: 'kept', error: null });
+  }
+
+  for (const batch of chunks(toCreate, COLLECTION_LIMIT)) {
+    const records = batch.map((w) => ({ OpportunityId: w.opportunityId, ContactId: w.contactId, Role: w.role, IsPrimary: true }));
+    const saved = (await call(() => connection.sobject('OpportunityContactRole').create(records, { allOrNone: false }))) as SaveResult[];
+    batch.forEach((want, i) => {
+      const result = saved[i] ?? { success: false };
+      results.push({ ...want, id: result.success ? (result.id ?? null) : null, action: result.success ? 'created' : 'failed', error: result.success ? null : toError(result) });
+    });
+  }
+
+  for (const batch of chunks(toUpdate, COLLECTION_LIMIT)) {
+    const records = batch.map(({ want, id }) => ({ Id: id, Role: want.role, IsPrimary: true }));
+    const saved = (await call(() => connection.sobject('OpportunityContactRole').update(records, { allOrNone: false }))) as SaveResult[];
+    batch.forEach(({ want, id }, i) => {
+      const result = saved[i] ?? { success: false };
+      results.push({ ...want, id, action: result.success ? 'updated' : 'failed', error: result.success ? null : toError(result) });
+    });
+  }
+  return results;
+}
