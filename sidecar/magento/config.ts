@@ -1,0 +1,214 @@
+// Forcebridge's settings as Magento keeps them (core_config_data), resolved the Magento way: a
+// store view's value beats its website's, which beats the default one. Values are read fresh every
+// few seconds, so what the admin changes takes effect without a restart.
+import type mysql from 'mysql2/promise';
+import type { DatabasePool } from '../db/pool.js';
+import {
+  ALL_DEFINITIONS,
+  CONFIG_PATHS,
+  ORDER_STATUS_MAP_PREFIX,
+  valueProblem,
+  type ConfigPathDefinition,
+  type CreateOpportunity,
+} from './config-paths.js';
+
+export interface AbandonedCartConfig {
+  automaticSync: boolean;
+  /** "Abandoned Cart Status": the Opportunity stage of a cart. */
+  stage: string;
+  /** RecordType DeveloperName; null means the org's default record type. */
+  recordType: string | null;
+  salesCycleLength: number;
+  enableContactRoles: boolean;
+  contactRole: string;
+  /** Minutes a cart that reached checkout sits untouched before it counts as abandoned. */
+  idleMinutes: number;
+}
+
+export interface OrderConfig {
+  automaticSync: boolean;
+  createOpportunity: CreateOpportunity;
+  recordType: string | null;
+  salesCycleLength: number;
+  enableContactRoles: boolean;
+  contactRole: string;
+  /** "Default Opportunity Draft Status": the stage of an order whose status has no mapping. */
+  draftStage: string;
+  convertOpportunity: boolean;
+  convertedStage: string;
+  useInvoiceDateAsCloseDate: boolean;
+  /** Magento order status code -> Opportunity stage ("Field Mappings -> Opportunity Status"). */
+  statusMap: Record<string, string>;
+}
+
+export interface StoreConfig {
+  /** null when resolved for a website, or for the default scope (unknown or deleted store). */
+  storeId: number | null;
+  websiteId: number | null;
+  /** IANA zone of the store (general/locale/timezone): dates shown to the merchant are in it. */
+  timezone: string;
+  baseCurrency: string;
+  defaultCurrency: string;
+  allowedCurrencies: string[];
+  abandonedCart: AbandonedCartConfig;
+  order: OrderConfig;
+  customer: { automaticSync: boolean };
+  /** Stored values that were unusable and replaced by their default, one sentence each. */
+  problems: string[];
+}
+
+interface ScopeChain {
+  storeId: number | null;
+  websiteId: number | null;
+}
+
+interface ConfigRow {
+  scope: string;
+  scopeId: number;
+  path: string;
+  value: string;
+}
+
+const SCOPE_RANK: Record<string, number> = { stores: 3, websites: 2, default: 1 };
+const MAGENTO_PATHS = Object.values(CONFIG_PATHS.store).map((definition) => definition.path);
+const CURRENCY_CODE = /^[A-Z]{3}$/;
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Stricter checks for Magento's own values than for free-text names. */
+function extraProblem(definition: ConfigPathDefinition, value: string): string | undefined {
+  if (definition === CONFIG_PATHS.store.timezone) return isTimeZone(value) ? undefined : 'is not a known time zone';
+  if (definition === CONFIG_PATHS.store.allowedCurrencies) {
+    return value.split(',').every((code) => CURRENCY_CODE.test(code)) ? undefined : 'must be a comma-separated list of currency codes';
+  }
+  if (definition === CONFIG_PATHS.store.baseCurrency || definition === CONFIG_PATHS.store.defaultCurrency) {
+    return CURRENCY_CODE.test(value) ? undefined : 'must be a three-letter currency code';
+  }
+  return undefined;
+}
+
+/** The most specific stored value per path. */
+function mostSpecific(rows: ConfigRow[]): Map<string, ConfigRow> {
+  const chosen = new Map<string, ConfigRow>();
+  for (const row of rows) {
+    const current = chosen.get(row.path);
+    if (!current || (SCOPE_RANK[row.scope] ?? 0) > (SCOPE_RANK[current.scope] ?? 0)) chosen.set(row.path, row);
+  }
+  return chosen;
+}
+
+function resolve(rows: ConfigRow[], chain: ScopeChain): StoreConfig {
+  const values = mostSpecific(rows);
+  const problems: string[] = [];
+  const text = (definition: ConfigPathDefinition): string => {
+    const row = values.get(definition.path);
+    if (!row) return definition.defaultValue;
+    const problem = valueProblem(definition, row.value) ?? extraProblem(definition, row.value);
+    if (problem === undefined) return row.value;
+    problems.push(`${definition.path} (${row.scope} ${row.scopeId}) ${problem}; using the default "${definition.defaultValue}"`);
+    return definition.defaultValue;
+  };
+  const flag = (definition: ConfigPathDefinition) => text(definition) === '1';
+  const count = (definition: ConfigPathDefinition) => Number(text(definition));
+  const optional = (definition: ConfigPathDefinition) => text(definition).trim() || null;
+
+  const statusMap: Record<string, string> = {};
+  for (const [path, row] of values) {
+    if (path.startsWith(ORDER_STATUS_MAP_PREFIX) && row.value.trim() !== '') statusMap[path.slice(ORDER_STATUS_MAP_PREFIX.length)] = row.value;
+  }
+  const { abandonedCart, order, customer, store } = CONFIG_PATHS;
+  return {
+    storeId: chain.storeId,
+    websiteId: chain.websiteId,
+    timezone: text(store.timezone),
+    baseCurrency: text(store.baseCurrency),
+    defaultCurrency: text(store.defaultCurrency),
+    allowedCurrencies: text(store.allowedCurrencies).split(','),
+    abandonedCart: {
+      automaticSync: flag(abandonedCart.automaticSync),
+      stage: text(abandonedCart.stage),
+      recordType: optional(abandonedCart.recordType),
+      salesCycleLength: count(abandonedCart.salesCycleLength),
+      enableContactRoles: flag(abandonedCart.enableContactRoles),
+      contactRole: text(abandonedCart.contactRole),
+      idleMinutes: count(abandonedCart.idleMinutes),
+    },
+    order: {
+      automaticSync: flag(order.automaticSync),
+      createOpportunity: text(order.createOpportunity) as CreateOpportunity,
+      recordType: optional(order.recordType),
+      salesCycleLength: count(order.salesCycleLength),
+      enableContactRoles: flag(order.enableContactRoles),
+      contactRole: text(order.contactRole),
+      draftStage: text(order.draftStage),
+      convertOpportunity: flag(order.convertOpportunity),
+      convertedStage: text(order.convertedStage),
+      useInvoiceDateAsCloseDate: flag(order.useInvoiceDateAsCloseDate),
+      statusMap,
+    },
+    customer: { automaticSync: flag(customer.automaticSync) },
+    problems,
+  };
+}
+
+/** Reads the rows of the scopes in the chain, through the (scope, scope_id, path) unique index. */
+async function readRows(pool: DatabasePool, chain: ScopeChain): Promise<ConfigRow[]> {
+  const [rows] = await pool.query<mysql.RowDataPacket[]>(
+    `SELECT scope, scope_id, path, value FROM core_config_data
+      WHERE ((scope = 'default' AND scope_id = 0) OR (scope = 'websites' AND scope_id = ?) OR (scope = 'stores' AND scope_id = ?))
+        AND (path LIKE 'forcebridge/%' OR path IN (?))
+        AND value IS NOT NULL`,
+    [chain.websiteId ?? -1, chain.storeId ?? -1, MAGENTO_PATHS],
+  );
+  return rows.map((row) => ({ scope: String(row.scope), scopeId: Number(row.scope_id), path: String(row.path), value: String(row.value) }));
+}
+
+export class MagentoConfig {
+  private readonly cache = new Map<string, { expiresAt: number; config: Promise<StoreConfig> }>();
+
+  constructor(
+    private readonly pool: DatabasePool,
+    private readonly cacheMilliseconds = 5000,
+  ) {}
+
+  /** The configuration a store view sees; the default scope's for null or a deleted store. */
+  async forStore(storeId: number | null): Promise<StoreConfig> {
+    return this.cached(`store:${storeId}`, async () => {
+      if (storeId === null) return { storeId: null, websiteId: null };
+      const [rows] = await this.pool.query<mysql.RowDataPacket[]>('SELECT website_id FROM store WHERE store_id = ?', [storeId]);
+      const row = rows[0];
+      return row ? { storeId, websiteId: Number(row.website_id) } : { storeId: null, websiteId: null };
+    });
+  }
+
+  /** The configuration at website scope (for records that belong to a website, not a store view). */
+  async forWebsite(websiteId: number): Promise<StoreConfig> {
+    return this.cached(`website:${websiteId}`, async () => ({ storeId: null, websiteId }));
+  }
+
+  /** Forgets cached values, e.g. right after the admin API wrote a new one. */
+  invalidate(): void {
+    this.cache.clear();
+  }
+
+  private cached(key: string, chainOf: () => Promise<ScopeChain>): Promise<StoreConfig> {
+    const hit = this.cache.get(key);
+    if (hit && hit.expiresAt > Date.now()) return hit.config;
+    const config = chainOf().then(async (chain) => resolve(await readRows(this.pool, chain), chain));
+    this.cache.set(key, { expiresAt: Date.now() + this.cacheMilliseconds, config });
+    config.catch(() => this.cache.delete(key));
+    return config;
+  }
+}
+
+/** Every path with its default, for documentation and the admin UI. */
+export function configDefaults(): Record<string, string> {
+  return Object.fromEntries(ALL_DEFINITIONS.map((definition) => [definition.path, definition.defaultValue]));
+}

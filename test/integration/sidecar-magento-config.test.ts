@@ -1,0 +1,129 @@
+import { expect } from 'chai';
+import type mysql from 'mysql2/promise';
+import { createDatabasePool, type DatabasePool } from '../../sidecar/db/pool.js';
+import { configDefaults, MagentoConfig } from '../../sidecar/magento/config.js';
+import { ConfigWriteError, removeConfigValue, setConfigValue } from '../../sidecar/magento/config-writer.js';
+import { insertStoreView, insertWebsiteWithStore, setConfigRow } from '../support/magento-rows.js';
+import { useTestDatabase } from '../support/test-database.js';
+
+describe('sidecar Magento configuration', () => {
+  const db = useTestDatabase();
+  let pool: DatabasePool;
+  before(async () => {
+    pool = createDatabasePool(db().url);
+    await insertWebsiteWithStore(pool, { websiteId: 2, groupId: 2, storeId: 2 });
+    await insertStoreView(pool, { websiteId: 2, groupId: 2, storeId: 3 });
+  });
+  after(async () => {
+    await pool.end();
+  });
+  beforeEach(async () => {
+    await pool.query("DELETE FROM core_config_data WHERE path LIKE 'forcebridge/%'");
+  });
+
+  const fresh = () => new MagentoConfig(pool, 0);
+
+  it('gives every missing value its documented default', async () => {
+    const config = await fresh().forStore(1);
+    expect(config).to.deep.include({ storeId: 1, websiteId: 1, timezone: 'America/Chicago', baseCurrency: 'USD', allowedCurrencies: ['USD'], problems: [] });
+    expect(config.abandonedCart).to.deep.equal({
+      automaticSync: true, stage: 'Prospecting', recordType: null, salesCycleLength: 30,
+      enableContactRoles: false, contactRole: 'Decision Maker', idleMinutes: 60,
+    });
+    expect(config.order).to.deep.equal({
+      automaticSync: true, createOpportunity: 'every_order', recordType: null, salesCycleLength: 30,
+      enableContactRoles: false, contactRole: 'Decision Maker', draftStage: 'Prospecting', convertOpportunity: true,
+      convertedStage: 'Closed Won', useInvoiceDateAsCloseDate: true, statusMap: {},
+    });
+    expect(config.customer).to.deep.equal({ automaticSync: true });
+    expect(configDefaults()['forcebridge/abandoned_cart/idle_minutes']).to.equal('60');
+  });
+
+  it('resolves stores over websites over default, each store through its own website', async () => {
+    await setConfigRow(pool, 'default', 0, 'forcebridge/abandoned_cart/sales_cycle_length', '10');
+    await setConfigRow(pool, 'websites', 2, 'forcebridge/abandoned_cart/sales_cycle_length', '20');
+    await setConfigRow(pool, 'stores', 3, 'forcebridge/abandoned_cart/sales_cycle_length', '30');
+    await setConfigRow(pool, 'websites', 1, 'general/locale/timezone', 'Europe/Paris');
+    await setConfigRow(pool, 'stores', 2, 'forcebridge/order_status_map/processing', 'Negotiation/Review');
+    await setConfigRow(pool, 'default', 0, 'forcebridge/order_status_map/complete', 'Closed Won');
+    const config = fresh();
+    const [one, two, three] = await Promise.all([config.forStore(1), config.forStore(2), config.forStore(3)]);
+    expect([one.abandonedCart.salesCycleLength, two.abandonedCart.salesCycleLength, three.abandonedCart.salesCycleLength]).to.deep.equal([10, 20, 30]);
+    expect([one.timezone, two.timezone]).to.deep.equal(['Europe/Paris', 'America/Chicago']);
+    expect(two.order.statusMap).to.deep.equal({ processing: 'Negotiation/Review', complete: 'Closed Won' });
+    expect(three.order.statusMap).to.deep.equal({ complete: 'Closed Won' });
+    expect((await config.forWebsite(2)).abandonedCart.salesCycleLength).to.equal(20);
+    expect((await config.forStore(null)).abandonedCart.salesCycleLength).to.equal(10);
+    expect((await config.forStore(99)).websiteId).to.equal(null);
+  });
+
+  it('falls back to the default for an unusable stored value and says so', async () => {
+    await setConfigRow(pool, 'stores', 1, 'forcebridge/abandoned_cart/idle_minutes', 'soon');
+    await setConfigRow(pool, 'default', 0, 'forcebridge/order/create_opportunity', 'sometimes');
+    const config = await fresh().forStore(1);
+    expect(config.abandonedCart.idleMinutes).to.equal(60);
+    expect(config.order.createOpportunity).to.equal('every_order');
+    expect(config.problems).to.have.members([
+      'forcebridge/abandoned_cart/idle_minutes (stores 1) must be a whole number, 0 or more; using the default "60"',
+      'forcebridge/order/create_opportunity (default 0) must be one of: no, every_order; using the default "every_order"',
+    ]);
+  });
+
+  it('sees changes without a restart once the short cache expires', async () => {
+    const cached = new MagentoConfig(pool, 60_000);
+    expect((await cached.forStore(1)).order.automaticSync).to.equal(true);
+    await setConfigValue(pool, { path: 'forcebridge/order/automatic_sync', scope: 'default', scopeId: 0 }, '0');
+    expect((await cached.forStore(1)).order.automaticSync, 'cached').to.equal(true);
+    cached.invalidate();
+    expect((await cached.forStore(1)).order.automaticSync).to.equal(false);
+    expect((await fresh().forStore(1)).order.automaticSync).to.equal(false);
+  });
+
+  it('writes valid values at the given scope and removes them again', async () => {
+    await setConfigValue(pool, { path: 'forcebridge/abandoned_cart/stage', scope: 'websites', scopeId: 2 }, 'Qualification');
+    await setConfigValue(pool, { path: 'forcebridge/order_status_map/holded', scope: 'stores', scopeId: 3 }, 'On Hold');
+    await setConfigValue(pool, { path: 'forcebridge/abandoned_cart/stage', scope: 'websites', scopeId: 2 }, 'Needs Analysis');
+    const three = await fresh().forStore(3);
+    expect(three.abandonedCart.stage).to.equal('Needs Analysis');
+    expect(three.order.statusMap).to.deep.equal({ holded: 'On Hold' });
+    await removeConfigValue(pool, { path: 'forcebridge/abandoned_cart/stage', scope: 'websites', scopeId: 2 });
+    expect((await fresh().forStore(3)).abandonedCart.stage).to.equal('Prospecting');
+  });
+
+  it('refuses bad input with every reason and writes nothing', async () => {
+    const attempts: [Parameters<typeof setConfigValue>[1], string, string[]][] = [
+      [{ path: 'forcebridge/abandoned_cart/idle_minutes', scope: 'default', scopeId: 0 }, '-5', ['forcebridge/abandoned_cart/idle_minutes must be a whole number, 0 or more']],
+      [{ path: 'forcebridge/order/convert_opportunity', scope: 'stores', scopeId: 42 }, 'yes', ['store view 42 does not exist', 'forcebridge/order/convert_opportunity must be 0 (No) or 1 (Yes)']],
+      [{ path: 'forcebridge/order/create_opportunity', scope: 'default', scopeId: 1 }, 'always', ['the default scope has scope id 0', 'forcebridge/order/create_opportunity must be one of: no, every_order']],
+      [{ path: 'forcebridge/order_status_map/teleported', scope: 'default', scopeId: 0 }, 'Closed Won', ['Magento has no order status "teleported"']],
+      [{ path: 'web/secure/base_url', scope: 'default', scopeId: 0 }, 'http://evil', ['"web/secure/base_url" is not a Forcebridge setting']],
+      [{ path: 'forcebridge/order/draft_stage', scope: 'websites', scopeId: 0 }, ' ', ['website 0 does not exist', 'forcebridge/order/draft_stage must not be empty']],
+    ];
+    for (const [location, value, problems] of attempts) {
+      const error = await setConfigValue(pool, location, value).then(
+        () => undefined,
+        (thrown: unknown) => thrown,
+      );
+      expect(error, location.path).to.be.instanceOf(ConfigWriteError);
+      expect((error as ConfigWriteError).problems.sort()).to.deep.equal([...problems].sort());
+    }
+    const [rows] = await pool.query<mysql.RowDataPacket[]>("SELECT COUNT(*) AS n FROM core_config_data WHERE path LIKE 'forcebridge/%' OR value = 'http://evil'");
+    expect(Number(rows[0]?.n)).to.equal(0);
+  });
+
+  it('reads configuration through the scope/path index', async () => {
+    // a real store holds thousands of configuration rows; with a handful any plan is a scan
+    await pool.query(
+      `INSERT INTO core_config_data (scope, scope_id, path, value)
+       SELECT 'stores', 1, CONCAT('catalog/other/setting_', seq), 'x' FROM seq_1_to_3000`,
+    );
+    await pool.query('ANALYZE TABLE core_config_data');
+    const [plan] = await pool.query<mysql.RowDataPacket[]>(
+      `EXPLAIN SELECT scope, scope_id, path, value FROM core_config_data
+        WHERE ((scope = 'default' AND scope_id = 0) OR (scope = 'websites' AND scope_id = 1) OR (scope = 'stores' AND scope_id = 1))
+          AND (path LIKE 'forcebridge/%' OR path IN ('general/locale/timezone')) AND value IS NOT NULL`,
+    );
+    expect(plan[0]?.key).to.equal('CORE_CONFIG_DATA_SCOPE_SCOPE_ID_PATH');
+    expect(plan[0]?.type).to.equal('range');
+  });
+});
