@@ -1,0 +1,17 @@
+<?php
+// Not executed in this repository (it has no PHP); Magento runs it. Opportunity record types of the
+// org; the value is the DeveloperName, and the empty value means the org's default record type.
+declare(strict_types=1);
+
+namespace Forcebridge\Connector\Model\Config\Source;
+
+class RecordType extends SidecarPicklist
+{
+    protected const PICKLIST = 'record-types';
+
+    /** @return array<array{value: string, label: mixed}> */
+    public function toOptionArray(): array
+    {
+        return array_merge([['value' => '', 'label' => __('The org\'s default record type')]], parent::toOptionArray());
+    }
+}

@@ -1,0 +1,41 @@
+<?php
+// Not executed in this repository (it has no PHP); Magento runs it. Options of a configuration
+// dropdown read from the org through the sidecar: GET {sidecar_url}/api/picklists/<name>, answered
+// with [{"value": ..., "label": ...}, ...]. When the sidecar cannot answer, the list is empty and
+// the admin-ui config form (in the browser) offers the values instead.
+declare(strict_types=1);
+
+namespace Forcebridge\Connector\Model\Config\Source;
+
+use Forcebridge\Connector\Model\SidecarClient;
+use Magento\Framework\Data\OptionSourceInterface;
+use Magento\Framework\Exception\LocalizedException;
+use Psr\Log\LoggerInterface;
+
+abstract class SidecarPicklist implements OptionSourceInterface
+{
+    /** The picklist's name in the sidecar's API. */
+    protected const PICKLIST = '';
+
+    public function __construct(private SidecarClient $client, private LoggerInterface $logger)
+    {
+    }
+
+    /** @return array<array{value: string, label: string}> */
+    public function toOptionArray(): array
+    {
+        try {
+            $entries = $this->client->get('/api/picklists/' . static::PICKLIST);
+        } catch (LocalizedException | \InvalidArgumentException $error) { // refused, unreachable or not JSON
+            $this->logger->warning('Forcebridge: no ' . static::PICKLIST . ' from the sidecar: ' . $error->getMessage());
+            return [];
+        }
+        $options = [];
+        foreach ($entries as $entry) {
+            if (is_array($entry) && isset($entry['value'], $entry['label'])) {
+                $options[] = ['value' => (string) $entry['value'], 'label' => (string) $entry['label']];
+            }
+        }
+        return $options;
+    }
+}
