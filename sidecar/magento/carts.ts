@@ -22,9 +22,14 @@ function toItem(row: mysql.RowDataPacket): CartItem {
 }
 
 /** Shipping step done: a shipping method on the shipping address, or (virtual cart) a billing address. */
-function reachedCheckout(isVirtual: boolean, shipping: mysql.RowDataPacket | undefined, billing: mysql.RowDataPacket | undefined): boolean {
+export function reachedCheckout(isVirtual: boolean, shipping: mysql.RowDataPacket | undefined, billing: mysql.RowDataPacket | undefined): boolean {
   if (isVirtual) return optionalText(billing?.country_id) !== null;
   return optionalText(shipping?.shipping_method) !== null;
+}
+
+/** The quote's e-mail, or the one the checkout wrote on the billing address (guests). */
+export function cartEmail(quote: mysql.RowDataPacket, billing: mysql.RowDataPacket | undefined): string | null {
+  return optionalText(quote.customer_email) ?? optionalText(billing?.email);
 }
 
 function toCart(quote: mysql.RowDataPacket, addresses: mysql.RowDataPacket[], items: mysql.RowDataPacket[]): Cart {
@@ -41,7 +46,7 @@ function toCart(quote: mysql.RowDataPacket, addresses: mysql.RowDataPacket[], it
     itemsQty: amount(quote.items_qty),
     customerId: optionalNumber(quote.customer_id),
     isGuest: quote.customer_id === null,
-    email: optionalText(quote.customer_email) ?? optionalText(billing?.email),
+    email: cartEmail(quote, billing),
     firstName: optionalText(quote.customer_firstname) ?? optionalText(billing?.firstname),
     lastName: optionalText(quote.customer_lastname) ?? optionalText(billing?.lastname),
     grandTotal: amount(quote.grand_total),

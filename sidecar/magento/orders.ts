@@ -8,7 +8,12 @@ import type { Order } from './records.js';
 const PAID_STATES = new Set(['processing', 'complete']);
 const CANCELED_INVOICE_STATE = 3;
 
-function toOrder(row: mysql.RowDataPacket, latestInvoiceAt: string | null): Order {
+interface OrderChildren {
+  latestInvoiceAt: string | null;
+  lastChangedAt: string | null;
+}
+
+function toOrder(row: mysql.RowDataPacket, children: OrderChildren | undefined): Order {
   const grandTotal = amount(row.grand_total);
   const totalPaid = amount(row.total_paid);
   const state = optionalText(row.state);
@@ -34,10 +39,38 @@ function toOrder(row: mysql.RowDataPacket, latestInvoiceAt: string | null): Orde
     totalRefunded: amount(row.total_refunded),
     baseTotalRefunded: amount(row.base_total_refunded),
     isPaid: state !== null && PAID_STATES.has(state) && totalPaid >= grandTotal,
-    latestInvoiceAt,
+    latestInvoiceAt: children?.latestInvoiceAt ?? null,
     createdAt: utcIso(row.created_at),
     updatedAt: utcIso(row.updated_at),
+    lastChangedAt: utcIso(latest(String(row.updated_at), children?.lastChangedAt ?? null)),
   };
+}
+
+function latest(a: string, b: string | null): string {
+  return b !== null && b > a ? b : a;
+}
+
+/** Per order: latest live invoice date, and the latest change to any invoice, shipment or credit memo. */
+async function readOrderChildren(pool: DatabasePool, ids: number[]): Promise<Map<number, OrderChildren>> {
+  const [rows] = await pool.query<mysql.RowDataPacket[]>(
+    `SELECT order_id, MAX(IF(state IS NULL OR state <> ${CANCELED_INVOICE_STATE}, created_at, NULL)) AS latest_invoice, MAX(updated_at) AS changed
+       FROM sales_invoice WHERE order_id IN (?) GROUP BY order_id
+     UNION ALL
+     SELECT order_id, NULL, MAX(updated_at) FROM sales_shipment WHERE order_id IN (?) GROUP BY order_id
+     UNION ALL
+     SELECT order_id, NULL, MAX(updated_at) FROM sales_creditmemo WHERE order_id IN (?) GROUP BY order_id`,
+    [ids, ids, ids],
+  );
+  const children = new Map<number, OrderChildren>();
+  for (const row of rows) {
+    const id = Number(row.order_id);
+    const known = children.get(id) ?? { latestInvoiceAt: null, lastChangedAt: null };
+    children.set(id, {
+      latestInvoiceAt: known.latestInvoiceAt ?? optionalUtcIso(row.latest_invoice),
+      lastChangedAt: row.changed === null ? known.lastChangedAt : latest(String(row.changed), known.lastChangedAt),
+    });
+  }
+  return children;
 }
 
 /** The orders with these ids, in id order; ids of deleted orders are simply absent. */
@@ -56,13 +89,8 @@ export async function readOrders(pool: DatabasePool, orderIds: readonly number[]
       [ids],
     );
     if (orders.length === 0) return [];
-    const [invoices] = await pool.query<mysql.RowDataPacket[]>(
-      `SELECT order_id, MAX(created_at) AS latest FROM sales_invoice
-        WHERE order_id IN (?) AND (state IS NULL OR state <> ${CANCELED_INVOICE_STATE}) GROUP BY order_id`,
-      [ids],
-    );
-    const latestInvoice = new Map(invoices.map((row) => [Number(row.order_id), optionalUtcIso(row.latest)]));
-    return orders.map((row) => toOrder(row, latestInvoice.get(Number(row.entity_id)) ?? null));
+    const children = await readOrderChildren(pool, ids);
+    return orders.map((row) => toOrder(row, children.get(Number(row.entity_id))));
   });
 }
 

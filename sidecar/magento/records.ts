@@ -24,7 +24,11 @@ export interface CartItem {
   baseRowTotal: number;
 }
 
-/** A Magento quote (shopping cart), with its billing/shipping address facts and items. */
+/**
+ * A Magento quote (shopping cart), with its billing/shipping address facts and items. Magento bumps
+ * quote.updated_at on every cart change, so `updatedAt` is the version to store as
+ * forcebridge_link.source_updated_at (customers likewise).
+ */
 export interface Cart {
   quoteId: number;
   storeId: number;
@@ -83,6 +87,11 @@ export interface Order {
   latestInvoiceAt: string | null;
   createdAt: string;
   updatedAt: string;
+  /**
+   * Latest updated_at of the order and its invoices, shipments and credit memos: the version this
+   * record reflects (store it as forcebridge_link.source_updated_at once synced).
+   */
+  lastChangedAt: string;
 }
 
 export interface Customer {

@@ -59,6 +59,7 @@ describe('sidecar Magento readers', () => {
         isGuest: true, email: 'jane@example.com', firstName: 'Jane', lastName: 'Doe', grandTotal: 200, baseGrandTotal: 200,
         currencyCode: 'USD', totalPaid: 0, isPaid: false, latestInvoiceAt: null,
       });
+      expect(placed?.lastChangedAt).to.equal(placed?.updatedAt);
       expect((await findOrderIdsByQuoteId(pool, [quoteId, 12345])).get(quoteId)).to.deep.equal([orderId]);
       const [cart] = await readCarts(pool, [quoteId]);
       expect(cart).to.deep.include({ isActive: false, reservedOrderId: '000000101' });
@@ -70,8 +71,9 @@ describe('sidecar Magento readers', () => {
       expect(dayInTimeZone(invoiced!.latestInvoiceAt!, 'America/Chicago')).to.equal('2026-03-01');
       expect(dayInTimeZone(invoiced!.latestInvoiceAt!, 'Europe/Paris')).to.equal('2026-03-02');
 
-      await shipOrder(pool, orderId);
-      expect((await readOrders(pool, [orderId]))[0]).to.deep.include({ state: 'complete', isPaid: true });
+      const shipmentId = await shipOrder(pool, orderId);
+      await setUpdatedAt(pool, 'sales_shipment', shipmentId, '2030-01-01 00:00:00');
+      expect((await readOrders(pool, [orderId]))[0]).to.deep.include({ state: 'complete', isPaid: true, lastChangedAt: '2030-01-01T00:00:00Z' });
       await refundOrder(pool, orderId);
       expect((await readOrders(pool, [orderId]))[0]).to.deep.include({ state: 'closed', totalRefunded: 200, isPaid: false });
     });

@@ -1,0 +1,281 @@
+// One pass of automatic change detection: finds the Magento records that changed since the last
+// pass and queues them (forcebridge_queue), for the areas whose "Automatic Synchronization" is on
+// in the record's store. Manual requests do not come through here.
+//   carts     quote, per store view through QUOTE_STORE_ID_UPDATED_AT, only once idle for the
+//             store's idle_minutes; queued when active, with items, an e-mail and the shipping step done
+//   orders    sales_order (SALES_ORDER_UPDATED_AT) and the invoices, shipments and credit memos
+//             (their *_UPDATED_AT indexes), each of which queues its order
+//   customers customer_entity has no updated_at index: new customers are found by primary key
+//             (entity_id above the last one seen), changed ones by a sweep over the primary key,
+//             one page per pass, queuing rows changed since the previous sweep began
+import type mysql from 'mysql2/promise';
+import type { DatabasePool } from '../db/pool.js';
+import { cartEmail, reachedCheckout } from '../magento/carts.js';
+import { groupBy } from '../magento/columns.js';
+import type { MagentoConfig, StoreConfig } from '../magento/config.js';
+import type { QueuedEntityType } from '../magento/records.js';
+import { listStoreViews } from '../magento/stores.js';
+import { databaseNow, shiftSeconds } from './db-time.js';
+import { enqueue } from './queue.js';
+import { positionBefore, scanChangedRows, type ScanLimits, type ScannedRow, type ScannedTable } from './updated-at-scan.js';
+import { readWatermark, saveWatermark } from './watermarks.js';
+
+export interface DetectorOptions {
+  /** Seconds re-read before each watermark, for transactions that committed late. */
+  overlapSeconds?: number;
+  pageSize?: number;
+  /** Rows read per source and pass at most; the rest waits for the next pass. */
+  maxRowsPerSource?: number;
+  /** Customers looked at per pass by the sweep for changed customers. */
+  customerSweepPageSize?: number;
+  /** Where sources without a watermark start: with changes from now on (default), or everything. */
+  initialPosition?: 'now' | 'beginning';
+}
+
+export interface DetectionSummary {
+  /** Magento rows read. */
+  scanned: number;
+  /** Records queued (or re-queued), per entity type. */
+  queued: Record<QueuedEntityType, number>;
+}
+
+interface Candidate {
+  entityId: number;
+  /** updated_at of the change that made it a candidate. */
+  changedAt: string;
+  /** Found again by an overlap window or the sweep: queue only if not queued or synced since. */
+  recheck: boolean;
+}
+
+const ORDER_CHILD_TABLES: readonly ScannedTable[] = ['sales_invoice', 'sales_shipment', 'sales_creditmemo'];
+
+/**
+ * Drops re-checked candidates that are queued already, or were synced from a version at least as
+ * new as the change (forcebridge_link.source_updated_at), so the overlap never queues twice.
+ */
+async function withoutCurrent(pool: DatabasePool, entityType: QueuedEntityType, candidates: Candidate[]): Promise<Candidate[]> {
+  const rechecked = candidates.filter((candidate) => candidate.recheck);
+  if (rechecked.length === 0) return candidates;
+  const ids = rechecked.map((candidate) => candidate.entityId);
+  const [queued] = await pool.query<mysql.RowDataPacket[]>(
+    'SELECT entity_id FROM forcebridge_queue WHERE entity_type = ? AND entity_id IN (?)',
+    [entityType, ids],
+  );
+  const [links] = await pool.query<mysql.RowDataPacket[]>(
+    'SELECT entity_id, source_updated_at FROM forcebridge_link WHERE entity_type = ? AND entity_id IN (?)',
+    [entityType, ids.map(String)],
+  );
+  const inQueue = new Set(queued.map((row) => Number(row.entity_id)));
+  const syncedVersion = new Map(links.map((row) => [Number(row.entity_id), row.source_updated_at === null ? null : String(row.source_updated_at)]));
+  return candidates.filter((candidate) => {
+    if (!candidate.recheck) return true;
+    if (inQueue.has(candidate.entityId)) return false;
+    const synced = syncedVersion.get(candidate.entityId);
+    return synced === undefined || synced === null || synced < candidate.changedAt;
+  });
+}
+
+/** One candidate per entity: the latest change, re-checked only if every change was. */
+function mergeByEntity(candidates: Candidate[]): Candidate[] {
+  const merged = new Map<number, Candidate>();
+  for (const candidate of candidates) {
+    const current = merged.get(candidate.entityId);
+    merged.set(
+      candidate.entityId,
+      current
+        ? { entityId: candidate.entityId, changedAt: current.changedAt > candidate.changedAt ? current.changedAt : candidate.changedAt, recheck: current.recheck && candidate.recheck }
+        : candidate,
+    );
+  }
+  return [...merged.values()];
+}
+
+export class ChangeDetector {
+  private readonly options: Required<DetectorOptions>;
+
+  constructor(
+    private readonly pool: DatabasePool,
+    private readonly config: MagentoConfig,
+    options: DetectorOptions = {},
+  ) {
+    this.options = {
+      overlapSeconds: options.overlapSeconds ?? 120,
+      pageSize: options.pageSize ?? 500,
+      maxRowsPerSource: options.maxRowsPerSource ?? 20_000,
+      customerSweepPageSize: options.customerSweepPageSize ?? 2000,
+      initialPosition: options.initialPosition ?? 'now',
+    };
+  }
+
+  /** Runs one pass over every source. */
+  async detect(): Promise<DetectionSummary> {
+    const summary: DetectionSummary = { scanned: 0, queued: { quote: 0, order: 0, customer: 0 } };
+    const now = await databaseNow(this.pool);
+    await this.detectCarts(now, summary);
+    await this.detectOrders(now, summary);
+    await this.detectNewCustomers(summary);
+    await this.detectChangedCustomers(now, summary);
+    return summary;
+  }
+
+  private limits(before: string): ScanLimits {
+    return {
+      before,
+      overlapSeconds: this.options.overlapSeconds,
+      pageSize: this.options.pageSize,
+      maxRows: this.options.maxRowsPerSource,
+      initialPosition: this.options.initialPosition,
+    };
+  }
+
+  private async queue(entityType: QueuedEntityType, candidates: Candidate[], summary: DetectionSummary): Promise<void> {
+    const fresh = await withoutCurrent(this.pool, entityType, mergeByEntity(candidates));
+    await enqueue(this.pool, fresh.map((candidate) => ({ entityType, entityId: candidate.entityId })), { manual: false });
+    summary.queued[entityType] += fresh.length;
+  }
+
+  private async detectCarts(now: string, summary: DetectionSummary): Promise<void> {
+    for (const store of await listStoreViews(this.pool)) {
+      const { abandonedCart } = await this.config.forStore(store.storeId);
+      const source = `quote:store:${store.storeId}`;
+      // A cart counts once it has sat idle long enough, so only rows stamped before then are read.
+      const before = shiftSeconds(now, -abandonedCart.idleMinutes * 60);
+      if (!abandonedCart.automaticSync) {
+        await saveWatermark(this.pool, positionBefore(source, before));
+        continue;
+      }
+      summary.scanned += await scanChangedRows(
+        this.pool,
+        { name: source, table: 'quote', columns: ['is_active', 'items_count', 'is_virtual', 'customer_email'], leading: { column: 'store_id', value: store.storeId } },
+        this.limits(before),
+        async (rows) => this.queue('quote', await this.abandonedCarts(rows), summary),
+      );
+    }
+  }
+
+  /** Active carts with items, an e-mail, and the shipping step done. */
+  private async abandonedCarts(rows: ScannedRow[]): Promise<Candidate[]> {
+    const active = rows.filter(({ row }) => Number(row.is_active) === 1 && Number(row.items_count) > 0);
+    if (active.length === 0) return [];
+    const [addresses] = await this.pool.query<mysql.RowDataPacket[]>(
+      'SELECT quote_id, address_type, email, country_id, shipping_method FROM quote_address WHERE quote_id IN (?)',
+      [active.map(({ id }) => id)],
+    );
+    const addressesByQuote = groupBy(addresses, 'quote_id');
+    const addressOf = (quoteId: number, type: string) => addressesByQuote.get(quoteId)?.find((address) => address.address_type === type);
+    return active
+      .filter(({ id, row }) => {
+        const billing = addressOf(id, 'billing');
+        return cartEmail(row, billing) !== null && reachedCheckout(Number(row.is_virtual) === 1, addressOf(id, 'shipping'), billing);
+      })
+      .map(({ id, updatedAt, seenBefore }) => ({ entityId: id, changedAt: updatedAt, recheck: seenBefore }));
+  }
+
+  /** Keeps the rows whose store has automatic sync on for the area. */
+  private async inAutomaticStores(rows: ScannedRow[], isOn: (config: StoreConfig) => boolean): Promise<ScannedRow[]> {
+    const kept: ScannedRow[] = [];
+    for (const scanned of rows) {
+      const storeId = scanned.row.store_id === null ? null : Number(scanned.row.store_id);
+      if (isOn(await this.config.forStore(storeId))) kept.push(scanned);
+    }
+    return kept;
+  }
+
+  private async detectOrders(now: string, summary: DetectionSummary): Promise<void> {
+    const ordersOn = (config: StoreConfig) => config.order.automaticSync;
+    summary.scanned += await scanChangedRows(
+      this.pool,
+      { name: 'sales_order', table: 'sales_order', columns: ['store_id'] },
+      this.limits(now),
+      async (rows) => {
+        const kept = await this.inAutomaticStores(rows, ordersOn);
+        await this.queue('order', kept.map(({ id, updatedAt, seenBefore }) => ({ entityId: id, changedAt: updatedAt, recheck: seenBefore })), summary);
+      },
+    );
+    for (const table of ORDER_CHILD_TABLES) {
+      summary.scanned += await scanChangedRows(
+        this.pool,
+        { name: table, table, columns: ['store_id', 'order_id'] },
+        this.limits(now),
+        async (rows) => {
+          const kept = await this.inAutomaticStores(rows, ordersOn);
+          await this.queue('order', kept.map(({ row, updatedAt, seenBefore }) => ({ entityId: Number(row.order_id), changedAt: updatedAt, recheck: seenBefore })), summary);
+        },
+      );
+    }
+  }
+
+  /** A customer's area switch: its store view's, or its website's for accounts made in the admin. */
+  private async customerSyncIsOn(row: mysql.RowDataPacket): Promise<boolean> {
+    const storeId = Number(row.store_id ?? 0);
+    const config = storeId > 0 || row.website_id === null ? await this.config.forStore(storeId > 0 ? storeId : null) : await this.config.forWebsite(Number(row.website_id));
+    return config.customer.automaticSync;
+  }
+
+  private async queueCustomers(rows: mysql.RowDataPacket[], recheck: boolean, summary: DetectionSummary): Promise<void> {
+    const candidates: Candidate[] = [];
+    for (const row of rows) {
+      if (await this.customerSyncIsOn(row)) candidates.push({ entityId: Number(row.entity_id), changedAt: String(row.updated_at), recheck });
+    }
+    await this.queue('customer', candidates, summary);
+  }
+
+  private async customerPage(afterId: number, limit: number): Promise<mysql.RowDataPacket[]> {
+    const [rows] = await this.pool.query<mysql.RowDataPacket[]>(
+      'SELECT entity_id, store_id, website_id, updated_at FROM customer_entity WHERE entity_id > ? ORDER BY entity_id LIMIT ?',
+      [afterId, limit],
+    );
+    return rows;
+  }
+
+  /** Customers created since the last pass: ids above the last one seen (primary key). */
+  private async detectNewCustomers(summary: DetectionSummary): Promise<void> {
+    const source = 'customer_entity:new';
+    const stored = await readWatermark(this.pool, source);
+    if (!stored && this.options.initialPosition === 'now') {
+      const [rows] = await this.pool.query<mysql.RowDataPacket[]>('SELECT COALESCE(MAX(entity_id), 0) AS last FROM customer_entity');
+      await saveWatermark(this.pool, { source, lastUpdatedAt: null, lastId: Number(rows[0]?.last), cycleStartedAt: null });
+      return;
+    }
+    let lastId = stored?.lastId ?? 0;
+    let read = 0;
+    while (read < this.options.maxRowsPerSource) {
+      const rows = await this.customerPage(lastId, Math.min(this.options.pageSize, this.options.maxRowsPerSource - read));
+      if (rows.length === 0) break;
+      await this.queueCustomers(rows, false, summary);
+      read += rows.length;
+      lastId = Number(rows[rows.length - 1]?.entity_id);
+      await saveWatermark(this.pool, { source, lastUpdatedAt: null, lastId, cycleStartedAt: null });
+      if (rows.length < this.options.pageSize) break;
+    }
+    summary.scanned += read;
+  }
+
+  /**
+   * Changed customers: one page of a sweep over the primary key per pass. A sweep queues customers
+   * updated since the previous sweep began (less the overlap) and not synced since; when it reaches
+   * the end it starts again from the first id.
+   */
+  private async detectChangedCustomers(now: string, summary: DetectionSummary): Promise<void> {
+    const source = 'customer_entity:sweep';
+    const stored = (await readWatermark(this.pool, source)) ?? {
+      source,
+      lastUpdatedAt: this.options.initialPosition === 'now' ? now : null,
+      lastId: 0,
+      cycleStartedAt: now,
+    };
+    const since = stored.lastUpdatedAt === null ? null : shiftSeconds(stored.lastUpdatedAt, -this.options.overlapSeconds);
+    const rows = await this.customerPage(stored.lastId, this.options.customerSweepPageSize);
+    summary.scanned += rows.length;
+    const changed = rows.filter((row) => since === null || String(row.updated_at) >= since);
+    await this.queueCustomers(changed, true, summary);
+    const cycleStartedAt = stored.cycleStartedAt ?? now;
+    const finished = rows.length < this.options.customerSweepPageSize;
+    await saveWatermark(
+      this.pool,
+      finished
+        ? { source, lastUpdatedAt: cycleStartedAt, lastId: 0, cycleStartedAt: now }
+        : { source, lastUpdatedAt: stored.lastUpdatedAt, lastId: Number(rows[rows.length - 1]?.entity_id), cycleStartedAt },
+    );
+  }
+}

@@ -1,0 +1,109 @@
+// Walks the rows of a Magento table changed since the source's watermark, in (updated_at, entity_id)
+// order through an updated_at index, one keyset page at a time (never OFFSET). It starts a little
+// before the watermark (the overlap window), so a row whose transaction committed after a later
+// row was read is still found; such re-read rows are flagged `seenBefore` so callers can avoid
+// enqueuing what they already have. Rows stamped in the current second wait for the next pass, so
+// rows sharing a timestamp are never split between a pass that saw some and one that skips them.
+import type mysql from 'mysql2/promise';
+import type { DatabasePool } from '../db/pool.js';
+import { shiftSeconds } from './db-time.js';
+import { readWatermark, saveWatermark, type Watermark } from './watermarks.js';
+
+/** Tables with an updated_at index whose rows are scanned; never user input. */
+export type ScannedTable = 'quote' | 'sales_order' | 'sales_invoice' | 'sales_shipment' | 'sales_creditmemo';
+
+export interface ScanSource {
+  /** Watermark name. */
+  name: string;
+  table: ScannedTable;
+  /** Extra columns read with each row. */
+  columns: readonly string[];
+  /** Equality on the leading column of the index (quote: store_id of QUOTE_STORE_ID_UPDATED_AT). */
+  leading?: { column: 'store_id'; value: number };
+}
+
+export interface ScannedRow {
+  id: number;
+  updatedAt: string;
+  /** At or before the watermark: re-read by the overlap window. */
+  seenBefore: boolean;
+  row: mysql.RowDataPacket;
+}
+
+export interface ScanLimits {
+  /** Only rows stamped before this time (database time). */
+  before: string;
+  overlapSeconds: number;
+  pageSize: number;
+  /** Stop after this many rows; the rest waits for the next pass. */
+  maxRows: number;
+  /** Where a source without a watermark starts: at `before`, or with the oldest row. */
+  initialPosition: 'now' | 'beginning';
+}
+
+export const MAX_ENTITY_ID = 4294967295;
+
+/** The position after every row stamped before `before`. */
+export function positionBefore(source: string, before: string): Watermark {
+  return { source, lastUpdatedAt: shiftSeconds(before, -1), lastId: MAX_ENTITY_ID, cycleStartedAt: null };
+}
+
+function isAtOrBefore(updatedAt: string, id: number, watermark: Watermark): boolean {
+  if (watermark.lastUpdatedAt === null) return false;
+  return updatedAt < watermark.lastUpdatedAt || (updatedAt === watermark.lastUpdatedAt && id <= watermark.lastId);
+}
+
+async function readPage(pool: DatabasePool, source: ScanSource, from: { updatedAt: string; id: number } | null, before: string, limit: number) {
+  const conditions = ['updated_at < ?'];
+  const params: unknown[] = [before];
+  if (source.leading) {
+    conditions.unshift(`${source.leading.column} = ?`);
+    params.unshift(source.leading.value);
+  }
+  if (from) {
+    conditions.push('(updated_at > ? OR (updated_at = ? AND entity_id > ?))');
+    params.push(from.updatedAt, from.updatedAt, from.id);
+  }
+  const columns = ['entity_id', 'updated_at', ...source.columns].join(', ');
+  const [rows] = await pool.query<mysql.RowDataPacket[]>(
+    `SELECT ${columns} FROM ${source.table} WHERE ${conditions.join(' AND ')} ORDER BY updated_at, entity_id LIMIT ?`,
+    [...params, limit],
+  );
+  return rows;
+}
+
+/** Hands each page of changed rows to `handle`, then moves the watermark past it. Returns rows read. */
+export async function scanChangedRows(
+  pool: DatabasePool,
+  source: ScanSource,
+  limits: ScanLimits,
+  handle: (rows: ScannedRow[]) => Promise<void>,
+): Promise<number> {
+  const stored = await readWatermark(pool, source.name);
+  if (!stored && limits.initialPosition === 'now') {
+    await saveWatermark(pool, positionBefore(source.name, limits.before));
+    return 0;
+  }
+  let watermark: Watermark = stored ?? { source: source.name, lastUpdatedAt: null, lastId: 0, cycleStartedAt: null };
+  let from = watermark.lastUpdatedAt === null ? null : { updatedAt: shiftSeconds(watermark.lastUpdatedAt, -limits.overlapSeconds), id: 0 };
+  let read = 0;
+  while (read < limits.maxRows) {
+    const rows = await readPage(pool, source, from, limits.before, Math.min(limits.pageSize, limits.maxRows - read));
+    if (rows.length === 0) break;
+    const scanned = rows.map((row) => {
+      const id = Number(row.entity_id);
+      const updatedAt = String(row.updated_at);
+      return { id, updatedAt, seenBefore: isAtOrBefore(updatedAt, id, watermark), row };
+    });
+    await handle(scanned);
+    read += rows.length;
+    const last = scanned[scanned.length - 1]!;
+    from = { updatedAt: last.updatedAt, id: last.id };
+    if (!last.seenBefore) {
+      watermark = { ...watermark, lastUpdatedAt: last.updatedAt, lastId: last.id };
+      await saveWatermark(pool, watermark);
+    }
+    if (rows.length < limits.pageSize) break;
+  }
+  return read;
+}

@@ -1,0 +1,246 @@
+import { expect } from 'chai';
+import type mysql from 'mysql2/promise';
+import { migrate } from '../../sidecar/db/migrations.js';
+import { createDatabasePool, type DatabasePool } from '../../sidecar/db/pool.js';
+import { MagentoConfig } from '../../sidecar/magento/config.js';
+import { ChangeDetector, type DetectorOptions } from '../../sidecar/queue/change-detector.js';
+import { databaseNow, shiftSeconds } from '../../sidecar/queue/db-time.js';
+import { readCarts } from '../../sidecar/magento/carts.js';
+import { readCustomers } from '../../sidecar/magento/customers.js';
+import { readOrders } from '../../sidecar/magento/orders.js';
+import type { QueuedEntityType } from '../../sidecar/magento/records.js';
+import { complete, lease, type LeasedEntry } from '../../sidecar/queue/queue.js';
+import {
+  insertCart, insertCustomer, invoiceOrder, placeOrder, refundOrder, saveShippingInformation, setConfigRow, setUpdatedAt, shipOrder,
+} from '../support/magento-rows.js';
+import { useTestDatabase } from '../support/test-database.js';
+
+type Queued = [string, number, number];
+
+describe('sidecar change detection', () => {
+  const db = useTestDatabase();
+  let pool: DatabasePool;
+  let now: string;
+  const ago = (minutes: number) => shiftSeconds(now, -minutes * 60);
+
+  before(async () => {
+    pool = createDatabasePool(db().url);
+    await migrate(pool);
+    now = await databaseNow(pool);
+  });
+  after(async () => {
+    await pool.end();
+  });
+  beforeEach(async () => {
+    for (const table of ['forcebridge_queue', 'forcebridge_watermark', 'forcebridge_link', 'sales_order', 'quote', 'customer_entity']) await pool.query(`DELETE FROM ${table}`);
+    await pool.query("DELETE FROM core_config_data WHERE path LIKE 'forcebridge/%'");
+  });
+
+  const detector = (options: DetectorOptions = {}) => new ChangeDetector(pool, new MagentoConfig(pool, 0), { initialPosition: 'beginning', ...options });
+
+  async function queued(): Promise<Queued[]> {
+    const [rows] = await pool.query<mysql.RowDataPacket[]>('SELECT entity_type, entity_id, version FROM forcebridge_queue ORDER BY entity_type, entity_id');
+    return rows.map((row) => [String(row.entity_type), Number(row.entity_id), Number(row.version)]);
+  }
+
+  async function syncEverything(): Promise<void> {
+    // what the pipeline records: the version of each record it synced
+    const entries = await lease(pool, { owner: 'test', limit: 1000, leaseSeconds: 60 });
+    const versions = new Map<string, string>();
+    for (const cart of await readCarts(pool, idsOf(entries, 'quote'))) versions.set(`quote:${cart.quoteId}`, cart.updatedAt);
+    for (const order of await readOrders(pool, idsOf(entries, 'order'))) versions.set(`order:${order.entityId}`, order.lastChangedAt);
+    for (const customer of await readCustomers(pool, idsOf(entries, 'customer'))) versions.set(`customer:${customer.customerId}`, customer.updatedAt);
+    for (const [key, version] of versions) {
+      const [entityType, entityId] = key.split(':');
+      await pool.query(
+        `INSERT INTO forcebridge_link (entity_type, entity_id, salesforce_key, status, source_updated_at) VALUES (?, ?, 'k', 'synced', ?)
+         ON DUPLICATE KEY UPDATE source_updated_at = VALUES(source_updated_at)`,
+        [entityType, entityId, version.replace('T', ' ').replace('Z', '')],
+      );
+    }
+    await complete(pool, 'test', entries);
+  }
+
+  function idsOf(entries: LeasedEntry[], entityType: QueuedEntityType): number[] {
+    return entries.filter((entry) => entry.entityType === entityType).map((entry) => entry.entityId);
+  }
+
+  async function checkedOutCart(updatedAt: string, email = 'jane@example.com'): Promise<number> {
+    const quoteId = await insertCart(pool);
+    await saveShippingInformation(pool, quoteId, { email, firstname: 'Jane', lastname: 'Doe' });
+    await setUpdatedAt(pool, 'quote', quoteId, updatedAt);
+    return quoteId;
+  }
+
+  describe('abandoned carts', () => {
+    it('queues active carts with an e-mail that reached checkout and sat idle long enough', async () => {
+      await setConfigRow(pool, 'default', 0, 'forcebridge/abandoned_cart/idle_minutes', '30');
+      const abandoned = await checkedOutCart(ago(120));
+      const stillShopping = await checkedOutCart(ago(10));
+      const noCheckout = await insertCart(pool);
+      await setUpdatedAt(pool, 'quote', noCheckout, ago(120));
+      const noEmail = await insertCart(pool);
+      await pool.query("UPDATE quote_address SET shipping_method = 'flatrate_flatrate', country_id = 'US' WHERE quote_id = ?", [noEmail]);
+      await setUpdatedAt(pool, 'quote', noEmail, ago(120));
+      const ordered = await checkedOutCart(ago(120));
+      await pool.query('UPDATE quote SET is_active = 0, updated_at = ? WHERE entity_id = ?', [ago(119), ordered]);
+      const empty = await checkedOutCart(ago(120));
+      await pool.query('UPDATE quote SET items_count = 0, updated_at = ? WHERE entity_id = ?', [ago(120), empty]);
+
+      const summary = await detector().detect();
+      expect(await queued()).to.deep.equal([['quote', abandoned, 1]]);
+      expect(summary.queued.quote).to.equal(1);
+
+      // once the idle threshold is shorter, the cart that was still being shopped counts too
+      await setConfigRow(pool, 'default', 0, 'forcebridge/abandoned_cart/idle_minutes', '5');
+      await detector().detect();
+      expect(await queued()).to.deep.equal([['quote', abandoned, 1], ['quote', stillShopping, 1]]);
+    });
+
+    it('does not queue a cart twice, and queues it again when it changes after its sync', async () => {
+      const cart = await checkedOutCart(ago(120));
+      await detector().detect();
+      await detector().detect();
+      expect(await queued()).to.deep.equal([['quote', cart, 1]]);
+      await syncEverything();
+      await detector().detect();
+      expect(await queued(), 'synced and unchanged').to.deep.equal([]);
+      await pool.query('UPDATE quote_item SET qty = 3 WHERE quote_id = ?', [cart]);
+      await pool.query('UPDATE quote SET items_qty = 3, updated_at = ? WHERE entity_id = ?', [ago(90), cart]);
+      await detector().detect();
+      expect(await queued()).to.deep.equal([['quote', cart, 1]]);
+    });
+
+    it('queues nothing for a store whose automatic sync is off, and does not catch up later', async () => {
+      await setConfigRow(pool, 'stores', 1, 'forcebridge/abandoned_cart/automatic_sync', '0');
+      await checkedOutCart(ago(120));
+      await detector().detect();
+      expect(await queued()).to.deep.equal([]);
+      await setConfigRow(pool, 'stores', 1, 'forcebridge/abandoned_cart/automatic_sync', '1');
+      await detector().detect();
+      expect(await queued()).to.deep.equal([]);
+    });
+  });
+
+  describe('orders', () => {
+    async function order(updatedAt: string, increment: string): Promise<number> {
+      const orderId = await placeOrder(pool, await insertCart(pool), increment);
+      await setUpdatedAt(pool, 'sales_order', orderId, updatedAt);
+      return orderId;
+    }
+
+    it('pages through rows sharing one timestamp without skipping or repeating any', async () => {
+      const ids: number[] = [];
+      for (let n = 0; n < 7; n++) ids.push(await order(ago(30), `1000${n}`));
+      const summary = await detector({ pageSize: 3 }).detect();
+      expect(await queued()).to.deep.equal(ids.map((id): Queued => ['order', id, 1]));
+      expect(summary.queued.order).to.equal(7);
+      const [watermark] = await pool.query<mysql.RowDataPacket[]>("SELECT last_updated_at, last_id FROM forcebridge_watermark WHERE source = 'sales_order'");
+      expect([watermark[0]?.last_updated_at, Number(watermark[0]?.last_id)]).to.deep.equal([ago(30), ids[6]]);
+      await syncEverything();
+      await detector({ pageSize: 3 }).detect();
+      expect(await queued()).to.deep.equal([]);
+    });
+
+    it('finds a row that committed late inside the overlap window, not one older than it', async () => {
+      const first = await order(ago(10), '20001');
+      await detector({ overlapSeconds: 120 }).detect();
+      await syncEverything();
+      const late = await order(ago(11), '20002');
+      const tooLate = await order(ago(15), '20003');
+      await detector({ overlapSeconds: 120 }).detect();
+      expect(await queued()).to.deep.equal([['order', late, 1]]);
+      expect([first, tooLate]).not.to.include(late);
+    });
+
+    it('queues an order when it is invoiced, shipped or refunded', async () => {
+      const orderId = await order(ago(60), '30001');
+      await detector().detect();
+      await syncEverything();
+      const invoiceId = await invoiceOrder(pool, orderId, ago(50));
+      await setUpdatedAt(pool, 'sales_order', orderId, ago(60)); // only the invoice row moved
+      await detector().detect();
+      expect(await queued()).to.deep.equal([['order', orderId, 1]]);
+      await syncEverything();
+      const shipmentId = await shipOrder(pool, orderId);
+      await setUpdatedAt(pool, 'sales_order', orderId, ago(60));
+      await setUpdatedAt(pool, 'sales_shipment', shipmentId, ago(40));
+      await detector().detect();
+      expect(await queued()).to.deep.equal([['order', orderId, 1]]);
+      await syncEverything();
+      const creditmemoId = await refundOrder(pool, orderId);
+      await setUpdatedAt(pool, 'sales_order', orderId, ago(60));
+      await setUpdatedAt(pool, 'sales_creditmemo', creditmemoId, ago(30));
+      await detector().detect();
+      expect(await queued()).to.deep.equal([['order', orderId, 1]]);
+      expect(invoiceId).to.be.greaterThan(0);
+    });
+
+    it('leaves orders of stores with automatic sync off alone', async () => {
+      await setConfigRow(pool, 'websites', 1, 'forcebridge/order/automatic_sync', '0');
+      await order(ago(30), '40001');
+      await detector().detect();
+      expect(await queued()).to.deep.equal([]);
+    });
+
+    it('starts from now on a first run unless asked for everything', async () => {
+      await order(ago(30), '50001');
+      await new ChangeDetector(pool, new MagentoConfig(pool, 0)).detect();
+      expect(await queued()).to.deep.equal([]);
+      const later = await order(shiftSeconds(await databaseNow(pool), 0), '50002');
+      await setUpdatedAt(pool, 'sales_order', later, shiftSeconds(now, 3600)); // stamped after the first pass
+      await new ChangeDetector(pool, new MagentoConfig(pool, 0), { overlapSeconds: 0 }).detect();
+      expect(await queued()).to.deep.equal([]); // stamped in the future: waits until its second has passed
+    });
+  });
+
+  describe('customers', () => {
+    it('queues new customers by id and changed ones by the sweep', async () => {
+      const first = await insertCustomer(pool, { email: 'a@example.com', updatedAt: ago(300) });
+      const second = await insertCustomer(pool, { email: 'b@example.com', updatedAt: ago(300) });
+      await detector({ customerSweepPageSize: 1 }).detect();
+      expect(await queued()).to.deep.equal([['customer', first, 1], ['customer', second, 1]]);
+      await syncEverything();
+      // the sweep goes on, one customer per pass, without queuing unchanged ones
+      await detector({ customerSweepPageSize: 1 }).detect();
+      await detector({ customerSweepPageSize: 1 }).detect();
+      expect(await queued()).to.deep.equal([]);
+      await pool.query("UPDATE customer_entity SET lastname = 'Jones', updated_at = UTC_TIMESTAMP() WHERE entity_id = ?", [first]);
+      for (let pass = 0; pass < 3; pass++) await detector({ customerSweepPageSize: 1 }).detect();
+      expect(await queued()).to.deep.equal([['customer', first, 1]]);
+    });
+
+    it('follows the website switch for customers', async () => {
+      await setConfigRow(pool, 'websites', 1, 'forcebridge/customer/automatic_sync', '0');
+      await insertCustomer(pool, { email: 'c@example.com', storeId: 0 });
+      await insertCustomer(pool, { email: 'd@example.com', storeId: 1 });
+      await detector().detect();
+      expect(await queued()).to.deep.equal([]);
+    });
+  });
+
+  it('reads changes through the updated_at indexes, never a full scan', async () => {
+    // enough rows that the optimizer weighs the index against a scan, as in a real store
+    await pool.query(
+      `INSERT INTO quote (store_id, updated_at, is_active, items_count) SELECT 1, UTC_TIMESTAMP() - INTERVAL seq MINUTE, 1, 1 FROM seq_1_to_3000`,
+    );
+    await pool.query(`INSERT INTO sales_order (store_id, updated_at, state) SELECT 1, UTC_TIMESTAMP() - INTERVAL seq MINUTE, 'new' FROM seq_1_to_3000`);
+    await pool.query('ANALYZE TABLE quote, sales_order');
+    // a watermark half an hour back: the steady state of a sidecar polling every minute
+    const mark = ago(30);
+    const keyset = `updated_at < UTC_TIMESTAMP() AND (updated_at > '${mark}' OR (updated_at = '${mark}' AND entity_id > 5)) ORDER BY updated_at, entity_id LIMIT 500`;
+    const plans: [string, string][] = [
+      [`SELECT entity_id, updated_at, is_active FROM quote WHERE store_id = 1 AND ${keyset}`, 'QUOTE_STORE_ID_UPDATED_AT'],
+      [`SELECT entity_id, updated_at, store_id FROM sales_order WHERE ${keyset}`, 'SALES_ORDER_UPDATED_AT'],
+      [`SELECT entity_id, updated_at, order_id FROM sales_invoice WHERE ${keyset}`, 'SALES_INVOICE_UPDATED_AT'],
+      [`SELECT entity_id, updated_at, order_id FROM sales_shipment WHERE ${keyset}`, 'SALES_SHIPMENT_UPDATED_AT'],
+      [`SELECT entity_id, updated_at, order_id FROM sales_creditmemo WHERE ${keyset}`, 'SALES_CREDITMEMO_UPDATED_AT'],
+      ['SELECT entity_id, store_id, website_id, updated_at FROM customer_entity WHERE entity_id > 5 ORDER BY entity_id LIMIT 500', 'PRIMARY'],
+    ];
+    for (const [sql, key] of plans) {
+      const [plan] = await pool.query<mysql.RowDataPacket[]>(`EXPLAIN ${sql}`);
+      expect(plan[0]?.key, sql).to.equal(key);
+      expect(plan[0]?.type, sql).to.equal('range');
+    }
+  });
+});
