@@ -273,7 +273,6 @@ export class Org implements QuerySource, BulkRowTarget {
     if (this.metadata.field(object.name, entry.definition.name)) {
       throw new SalesforceError('DUPLICATE_DEVELOPER_NAME', `There is already a field named ${entry.definition.name.replace(/__c$/, '')} on ${object.label}.`);
     }
-    if (entry.definition.unique) this.assertNoDuplicates(object.name, entry.definition);
     this.metadata.addField(object.name, entry.definition);
     if (entry.definition.externalId || entry.definition.unique) this.store.addIndex(object.name, entry.definition);
     this.backfill(object.name, entry.definition);
@@ -484,17 +483,6 @@ export class Org implements QuerySource, BulkRowTarget {
 
   private indexUniqueFields(object: ObjectDefinition): void {
     for (const definition of object.fields) if (definition.externalId || definition.unique) this.store.addIndex(object.name, definition);
-  }
-
-  private assertNoDuplicates(objectName: string, definition: FieldDefinition): void {
-    const seen = new Set<string>();
-    for (const record of this.records(objectName, false)) {
-      const value = record[definition.name];
-      if (value === null || value === undefined) continue;
-      const key = definition.caseSensitive ? String(value) : String(value).toLowerCase();
-      if (seen.has(key)) throw new SalesforceError('DUPLICATE_VALUE', `duplicate value found: ${definition.name} duplicates value on record with id: ${String(record.Id)}`);
-      seen.add(key);
-    }
   }
 
   /** Gives existing records the new field's default (false for checkboxes, null otherwise). */
