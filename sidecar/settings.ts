@@ -41,7 +41,8 @@ export class SettingsError extends Error {
 const REQUIRED_FOR_AUTH: Record<SalesforceAuthFlow, string[]> = {
   client_credentials: ['SF_CLIENT_ID', 'SF_CLIENT_SECRET'],
   jwt: ['SF_CLIENT_ID', 'SF_USERNAME', 'SF_PRIVATE_KEY_FILE'],
-  password: ['SF_USERNAME', 'SF_PASSWORD'],
+  // OAuth username-password flow; without a client id jsforce would fall back to the retired SOAP login.
+  password: ['SF_CLIENT_ID', 'SF_CLIENT_SECRET', 'SF_USERNAME', 'SF_PASSWORD'],
 };
 
 const optionalText = z.string().trim().min(1).optional();

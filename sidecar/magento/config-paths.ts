@@ -29,7 +29,7 @@ const optionalName = (path: string): ConfigPathDefinition => ({ path, value: { k
  */
 export const CONFIG_PATHS = {
   abandonedCart: {
-    automaticSync: flag('forcebridge/abandoned_cart/automatic_sync', '1'),
+    automaticSync: flag('forcebridge/abandoned_cart/automatic_sync', '0'),
     stage: name('forcebridge/abandoned_cart/stage', 'Prospecting'),
     recordType: optionalName('forcebridge/abandoned_cart/record_type'),
     salesCycleLength: count('forcebridge/abandoned_cart/sales_cycle_length', 30),
@@ -38,7 +38,7 @@ export const CONFIG_PATHS = {
     idleMinutes: count('forcebridge/abandoned_cart/idle_minutes', 60),
   },
   order: {
-    automaticSync: flag('forcebridge/order/automatic_sync', '1'),
+    automaticSync: flag('forcebridge/order/automatic_sync', '0'),
     createOpportunity: {
       path: 'forcebridge/order/create_opportunity',
       value: { kind: 'choice', values: CREATE_OPPORTUNITY_CHOICES },
@@ -48,13 +48,13 @@ export const CONFIG_PATHS = {
     salesCycleLength: count('forcebridge/order/sales_cycle_length', 30),
     enableContactRoles: flag('forcebridge/order/enable_contact_roles', '0'),
     contactRole: name('forcebridge/order/contact_role', 'Decision Maker'),
-    draftStage: name('forcebridge/order/draft_stage', 'Prospecting'),
+    draftStage: name('forcebridge/order/draft_stage', 'Qualification'),
     convertOpportunity: flag('forcebridge/order/convert_opportunity', '1'),
     convertedStage: name('forcebridge/order/converted_stage', 'Closed Won'),
     useInvoiceDateAsCloseDate: flag('forcebridge/order/use_invoice_date_as_close_date', '1'),
   },
   customer: {
-    automaticSync: flag('forcebridge/customer/automatic_sync', '1'),
+    automaticSync: flag('forcebridge/customer/automatic_sync', '0'),
   },
   /** Magento's own settings, with Magento's own defaults. */
   store: {
@@ -67,6 +67,19 @@ export const CONFIG_PATHS = {
 
 /** forcebridge/order_status_map/<Magento order status code> = Opportunity stage. */
 export const ORDER_STATUS_MAP_PREFIX = 'forcebridge/order_status_map/';
+
+/** The mapping a new install starts with, for the statuses Magento installs (module config.xml says the same). */
+export const DEFAULT_ORDER_STATUS_MAP: Readonly<Record<string, string>> = {
+  pending: 'Qualification',
+  pending_payment: 'Qualification',
+  processing: 'Negotiation/Review',
+  fraud: 'Negotiation/Review',
+  payment_review: 'Negotiation/Review',
+  holded: 'Needs Analysis',
+  complete: 'Closed Won',
+  closed: 'Closed Lost',
+  canceled: 'Closed Lost',
+};
 const ORDER_STATUS_CODE = /^[a-z0-9_]{1,32}$/;
 const NAME_MAX_LENGTH = 255;
 

@@ -6,6 +6,7 @@ import type { DatabasePool } from '../db/pool.js';
 import {
   ALL_DEFINITIONS,
   CONFIG_PATHS,
+  DEFAULT_ORDER_STATUS_MAP,
   ORDER_STATUS_MAP_PREFIX,
   valueProblem,
   type ConfigPathDefinition,
@@ -119,9 +120,13 @@ function resolve(rows: ConfigRow[], chain: ScopeChain): StoreConfig {
   const count = (definition: ConfigPathDefinition) => Number(text(definition));
   const optional = (definition: ConfigPathDefinition) => text(definition).trim() || null;
 
-  const statusMap: Record<string, string> = {};
+  const statusMap: Record<string, string> = { ...DEFAULT_ORDER_STATUS_MAP };
   for (const [path, row] of values) {
-    if (path.startsWith(ORDER_STATUS_MAP_PREFIX) && row.value.trim() !== '') statusMap[path.slice(ORDER_STATUS_MAP_PREFIX.length)] = row.value;
+    if (!path.startsWith(ORDER_STATUS_MAP_PREFIX)) continue;
+    const status = path.slice(ORDER_STATUS_MAP_PREFIX.length);
+    // A stored empty value un-maps a status, so it falls to the draft stage.
+    if (row.value.trim() === '') delete statusMap[status];
+    else statusMap[status] = row.value;
   }
   const { abandonedCart, order, customer, store } = CONFIG_PATHS;
   return {

@@ -34,6 +34,8 @@ describe('sidecar change detection', () => {
   beforeEach(async () => {
     for (const table of ['forcebridge_queue', 'forcebridge_watermark', 'forcebridge_link', 'sales_order', 'quote', 'customer_entity']) await pool.query(`DELETE FROM ${table}`);
     await pool.query("DELETE FROM core_config_data WHERE path LIKE 'forcebridge/%'");
+    // Automatic sync is off by default; these tests are about what it picks up when it is on.
+    for (const area of ['abandoned_cart', 'order', 'customer']) await setConfigRow(pool, 'default', 0, `forcebridge/${area}/automatic_sync`, '1');
   });
 
   const detector = (options: DetectorOptions = {}) => new ChangeDetector(pool, new MagentoConfig(pool, 0), { initialPosition: 'beginning', ...options });

@@ -3,6 +3,7 @@ import type mysql from 'mysql2/promise';
 import { createDatabasePool, type DatabasePool } from '../../sidecar/db/pool.js';
 import { configDefaults, MagentoConfig } from '../../sidecar/magento/config.js';
 import { ConfigWriteError, removeConfigValue, setConfigValue } from '../../sidecar/magento/config-writer.js';
+import { DEFAULT_ORDER_STATUS_MAP } from '../../sidecar/magento/config-paths.js';
 import { insertStoreView, insertWebsiteWithStore, setConfigRow } from '../support/magento-rows.js';
 import { useTestDatabase } from '../support/test-database.js';
 
@@ -27,15 +28,15 @@ describe('sidecar Magento configuration', () => {
     const config = await fresh().forStore(1);
     expect(config).to.deep.include({ storeId: 1, websiteId: 1, timezone: 'America/Chicago', baseCurrency: 'USD', allowedCurrencies: ['USD'], problems: [] });
     expect(config.abandonedCart).to.deep.equal({
-      automaticSync: true, stage: 'Prospecting', recordType: null, salesCycleLength: 30,
+      automaticSync: false, stage: 'Prospecting', recordType: null, salesCycleLength: 30,
       enableContactRoles: false, contactRole: 'Decision Maker', idleMinutes: 60,
     });
     expect(config.order).to.deep.equal({
-      automaticSync: true, createOpportunity: 'every_order', recordType: null, salesCycleLength: 30,
-      enableContactRoles: false, contactRole: 'Decision Maker', draftStage: 'Prospecting', convertOpportunity: true,
-      convertedStage: 'Closed Won', useInvoiceDateAsCloseDate: true, statusMap: {},
+      automaticSync: false, createOpportunity: 'every_order', recordType: null, salesCycleLength: 30,
+      enableContactRoles: false, contactRole: 'Decision Maker', draftStage: 'Qualification', convertOpportunity: true,
+      convertedStage: 'Closed Won', useInvoiceDateAsCloseDate: true, statusMap: DEFAULT_ORDER_STATUS_MAP,
     });
-    expect(config.customer).to.deep.equal({ automaticSync: true });
+    expect(config.customer).to.deep.equal({ automaticSync: false });
     expect(configDefaults()['forcebridge/abandoned_cart/idle_minutes']).to.equal('60');
   });
 
@@ -44,14 +45,16 @@ describe('sidecar Magento configuration', () => {
     await setConfigRow(pool, 'websites', 2, 'forcebridge/abandoned_cart/sales_cycle_length', '20');
     await setConfigRow(pool, 'stores', 3, 'forcebridge/abandoned_cart/sales_cycle_length', '30');
     await setConfigRow(pool, 'websites', 1, 'general/locale/timezone', 'Europe/Paris');
-    await setConfigRow(pool, 'stores', 2, 'forcebridge/order_status_map/processing', 'Negotiation/Review');
-    await setConfigRow(pool, 'default', 0, 'forcebridge/order_status_map/complete', 'Closed Won');
+    await setConfigRow(pool, 'stores', 2, 'forcebridge/order_status_map/processing', 'Value Proposition');
+    await setConfigRow(pool, 'stores', 3, 'forcebridge/order_status_map/canceled', '');
+    await setConfigRow(pool, 'default', 0, 'forcebridge/order_status_map/complete', 'Proposal/Price Quote');
     const config = fresh();
     const [one, two, three] = await Promise.all([config.forStore(1), config.forStore(2), config.forStore(3)]);
     expect([one.abandonedCart.salesCycleLength, two.abandonedCart.salesCycleLength, three.abandonedCart.salesCycleLength]).to.deep.equal([10, 20, 30]);
     expect([one.timezone, two.timezone]).to.deep.equal(['Europe/Paris', 'America/Chicago']);
-    expect(two.order.statusMap).to.deep.equal({ processing: 'Negotiation/Review', complete: 'Closed Won' });
-    expect(three.order.statusMap).to.deep.equal({ complete: 'Closed Won' });
+    expect(two.order.statusMap).to.deep.equal({ ...DEFAULT_ORDER_STATUS_MAP, processing: 'Value Proposition', complete: 'Proposal/Price Quote' });
+    const { canceled: _unmapped, ...withoutCanceled } = DEFAULT_ORDER_STATUS_MAP;
+    expect(three.order.statusMap).to.deep.equal({ ...withoutCanceled, complete: 'Proposal/Price Quote' });
     expect((await config.forWebsite(2)).abandonedCart.salesCycleLength).to.equal(20);
     expect((await config.forStore(null)).abandonedCart.salesCycleLength).to.equal(10);
     expect((await config.forStore(99)).websiteId).to.equal(null);
@@ -71,12 +74,12 @@ describe('sidecar Magento configuration', () => {
 
   it('sees changes without a restart once the short cache expires', async () => {
     const cached = new MagentoConfig(pool, 60_000);
-    expect((await cached.forStore(1)).order.automaticSync).to.equal(true);
-    await setConfigValue(pool, { path: 'forcebridge/order/automatic_sync', scope: 'default', scopeId: 0 }, '0');
-    expect((await cached.forStore(1)).order.automaticSync, 'cached').to.equal(true);
-    cached.invalidate();
     expect((await cached.forStore(1)).order.automaticSync).to.equal(false);
-    expect((await fresh().forStore(1)).order.automaticSync).to.equal(false);
+    await setConfigValue(pool, { path: 'forcebridge/order/automatic_sync', scope: 'default', scopeId: 0 }, '1');
+    expect((await cached.forStore(1)).order.automaticSync, 'cached').to.equal(false);
+    cached.invalidate();
+    expect((await cached.forStore(1)).order.automaticSync).to.equal(true);
+    expect((await fresh().forStore(1)).order.automaticSync).to.equal(true);
   });
 
   it('writes valid values at the given scope and removes them again', async () => {
@@ -85,7 +88,7 @@ describe('sidecar Magento configuration', () => {
     await setConfigValue(pool, { path: 'forcebridge/abandoned_cart/stage', scope: 'websites', scopeId: 2 }, 'Needs Analysis');
     const three = await fresh().forStore(3);
     expect(three.abandonedCart.stage).to.equal('Needs Analysis');
-    expect(three.order.statusMap).to.deep.equal({ holded: 'On Hold' });
+    expect(three.order.statusMap).to.deep.equal({ ...DEFAULT_ORDER_STATUS_MAP, holded: 'On Hold' });
     await removeConfigValue(pool, { path: 'forcebridge/abandoned_cart/stage', scope: 'websites', scopeId: 2 });
     expect((await fresh().forStore(3)).abandonedCart.stage).to.equal('Prospecting');
   });

@@ -16,7 +16,7 @@ const order: Order = {
   entityId: 7, incrementId: '000000007', quoteId: 41, storeId: 1, websiteId: 1, state: 'new', status: 'pending',
   customerId: null, isGuest: true, email: 'jane@example.com', firstName: 'Jane', lastName: 'Doe',
   grandTotal: 148.41, currencyCode: 'EUR', baseGrandTotal: 210, baseCurrencyCode: 'USD', totalPaid: 0, baseTotalPaid: 0,
-  totalRefunded: 0, baseTotalRefunded: 0, isPaid: false, latestInvoiceAt: null, createdAt: '2026-11-02T10:00:00Z', updatedAt: '2026-11-02T10:00:00Z',
+  totalRefunded: 0, baseTotalRefunded: 0, isPaid: false, latestInvoiceAt: null, createdAt: '2026-11-02T10:00:00Z', updatedAt: '2026-11-02T10:00:00Z', lastChangedAt: '2026-11-02T10:00:00Z',
 };
 
 const cartRules: CartRules = { stage: 'Prospecting', recordTypeId: null, salesCycleDays: 15, contactRole: 'Decision Maker' };

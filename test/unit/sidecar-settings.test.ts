@@ -40,7 +40,7 @@ describe('sidecar settings', () => {
   });
 
   it('lists every problem together, one line each', () => {
-    const problems = problemsOf({ FORCEBRIDGE_INSTANCE: 'Prod_Store', SF_AUTH: 'password', SF_USERNAME: 'u', FORCEBRIDGE_POLL_INTERVAL_SECONDS: 'soon' });
+    const problems = problemsOf({ FORCEBRIDGE_INSTANCE: 'Prod_Store', SF_AUTH: 'password', SF_USERNAME: 'u', SF_CLIENT_ID: 'id', SF_CLIENT_SECRET: 'secret', FORCEBRIDGE_POLL_INTERVAL_SECONDS: 'soon' });
     expect(problems).to.have.length(4);
     expect(problems.find((p) => p.startsWith('MYSQL_URL:'))).to.include('is required');
     expect(problems.find((p) => p.startsWith('FORCEBRIDGE_INSTANCE:'))).to.include('lower-case');
