@@ -244,7 +244,7 @@ export class Org implements QuerySource, BulkRowTarget {
     const mark = this.store.begin();
     try {
       const result = work();
-      this.store.commit(mark);
+      this.store.commit();
       return result;
     } catch (error) {
       this.store.rollback(mark);
@@ -252,7 +252,7 @@ export class Org implements QuerySource, BulkRowTarget {
     }
   }
 
-  /** For callers that decide after the fact (allOrNone): a mark to roll back to or release. */
+  /** For callers that decide after the fact (allOrNone): a mark to roll back to, or release() to keep the writes. */
   savepoint(): number {
     return this.store.begin();
   }
@@ -262,8 +262,8 @@ export class Org implements QuerySource, BulkRowTarget {
     this.notifyChange();
   }
 
-  release(mark: number): void {
-    this.store.commit(mark);
+  release(): void {
+    this.store.commit();
   }
 
   // ---- Metadata changes ----

@@ -35,6 +35,8 @@ export class RecordStore {
   /** Keyed by object name, then field name. */
   private readonly indexes = new Map<string, Map<string, ValueIndex>>();
   private journal: JournalEntry[] | undefined;
+  /** Open transactions; the journal lives while at least one is open. */
+  private openTransactions = 0;
 
   get(id: string): StoredRecord | undefined {
     return this.byId.get(id);
@@ -94,6 +96,7 @@ export class RecordStore {
   /** Starts recording replaced records; returns the mark to roll back to. */
   begin(): number {
     this.journal ??= [];
+    this.openTransactions += 1;
     return this.journal.length;
   }
 
@@ -107,19 +110,17 @@ export class RecordStore {
       if (entry.before) this.place(entry.id, entry.before);
       else this.forget(entry.id);
     }
-    if (mark === 0) this.journal = undefined;
+    this.close();
   }
 
-  /** Ends the outermost transaction; nested ones keep their entries for the outer rollback. */
-  commit(mark: number): void {
-    if (mark === 0) this.journal = undefined;
+  /** Ends a transaction; a nested one leaves its entries for the outer one to roll back. */
+  commit(): void {
+    this.close();
   }
 
-  clear(): void {
-    this.byId.clear();
-    this.byObject.clear();
-    for (const perObject of this.indexes.values()) for (const index of perObject.values()) index.idsByKey.clear();
-    this.journal = undefined;
+  private close(): void {
+    this.openTransactions -= 1;
+    if (this.openTransactions === 0) this.journal = undefined;
   }
 
   private place(id: string, record: StoredRecord): void {

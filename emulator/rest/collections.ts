@@ -69,7 +69,7 @@ function runRows(context: RestContext, allOrNone: boolean, plans: RowPlan[], ups
   });
   const failed = results.some((result) => !result.success);
   if (!(allOrNone || context.forceAllOrNone) || !failed) {
-    org.release(mark);
+    org.release();
     return { status: 200, body: results };
   }
   org.rollbackTo(mark);

@@ -151,7 +151,7 @@ export function createCompositeRoute(dispatch: SubrequestDispatch): RestRoute {
         else if (allOrNone) haltedAt = index;
       }
       if (haltedAt === undefined) {
-        org.release(mark);
+        org.release();
         return { status: 200, body: { compositeResponse: results } };
       }
       org.rollbackTo(mark);

@@ -61,7 +61,7 @@ export async function createMagentoKeyField(conn: Connection, objectName = 'Oppo
 }
 
 /** The error a promise rejects with, or a failure when it resolves. */
-export async function rejectionOf(promise: Promise<unknown>): Promise<Error & { errorCode?: string; data?: unknown; name: string }> {
+export async function rejectionOf(promise: PromiseLike<unknown>): Promise<Error & { errorCode?: string; data?: unknown; name: string }> {
   try {
     await promise;
   } catch (error) {
