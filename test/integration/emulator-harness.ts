@@ -14,6 +14,13 @@ export interface EmulatorUnderTest {
   admin(method: string, path: string, body?: unknown): Promise<Response>;
 }
 
+/** A jsforce connection to the emulator at the URL, logged in through the client-credentials flow. */
+export async function connectTo(url: string): Promise<Connection> {
+  const conn = new jsforce.Connection({ oauth2: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, loginUrl: url }, version: API_VERSION });
+  await conn.authorize({ grant_type: 'client_credentials' });
+  return conn;
+}
+
 /** Starts one emulator for the enclosing `describe` and stops it afterwards; resets the org before each test. */
 export function useEmulator(options: Partial<EmulatorOptions> = {}): EmulatorUnderTest {
   let running: RunningEmulator | undefined;
@@ -22,13 +29,8 @@ export function useEmulator(options: Partial<EmulatorOptions> = {}): EmulatorUnd
       if (!running) throw new Error('The emulator is not running');
       return running;
     },
-    async connect() {
-      const conn = new jsforce.Connection({
-        oauth2: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, loginUrl: harness.emulator.url },
-        version: API_VERSION,
-      });
-      await conn.authorize({ grant_type: 'client_credentials' });
-      return conn;
+    connect() {
+      return connectTo(harness.emulator.url);
     },
     admin(method, path, body) {
       return fetch(`${harness.emulator.url}/__emulator${path}`, {
