@@ -5,6 +5,7 @@ import type { Org } from '../org/org.js';
 import { notFound, SalesforceError } from '../org/salesforce-error.js';
 import { collectionRoutes } from '../rest/collections.js';
 import { createCompositeRoute } from '../rest/composite.js';
+import { compositeQueryRoutes } from '../rest/composite-query.js';
 import { RestDispatcher } from '../rest/dispatch.js';
 import type { RestContext } from '../rest/rest-types.js';
 import { sobjectRoutes } from '../rest/sobject-resources.js';
@@ -28,7 +29,7 @@ export interface RestApiDependencies {
 
 function createDispatcher(): RestDispatcher {
   const plainRoutes = [...sobjectRoutes, ...collectionRoutes, ...toolingRoutes];
-  const subrequests = new RestDispatcher(plainRoutes);
+  const subrequests = new RestDispatcher([...plainRoutes, ...compositeQueryRoutes]);
   const compositeRoute = createCompositeRoute((context, request) => subrequests.dispatch(context, request));
   return new RestDispatcher([...plainRoutes, compositeRoute]);
 }
