@@ -1,0 +1,143 @@
+// One sync pass: lease queued entries batch by batch, plan them, send them, record the outcome,
+// until nothing ready is left. Small batches go through sObject Collections (one Composite call per
+// 200 records); a backlog of at least `bulkThreshold` entries goes through Bulk API 2.0.
+import type { Connection } from 'jsforce';
+import type { DatabasePool } from '../db/pool.js';
+import type { MagentoConfig } from '../magento/config.js';
+import type { QueuedEntityType } from '../magento/records.js';
+import { enqueue, lease, newLeaseOwner, release, type LeasedEntry, type QueueKey } from '../queue/queue.js';
+import { BulkWriter } from '../salesforce/bulk-writer.js';
+import { OrgProfile } from '../salesforce/org-profile.js';
+import { ApiLimitExceededError } from '../salesforce/retry.js';
+import { COLLECTION_LIMIT, UpsertWriter } from '../salesforce/upsert-writer.js';
+import { planBatch } from './batch-planner.js';
+import { syncBatch, type BatchSummary } from './batch-sync.js';
+import { finishRun, startRun, type RunTrigger } from './run-log.js';
+
+/** Large enough that a backfill costs few jobs, small enough that memory stays flat. */
+const DEFAULT_BULK_BATCH_SIZE = 20_000;
+
+export type SyncArea = 'carts' | 'orders' | 'customers' | 'all';
+
+export const AREA_ENTITY_TYPES: Record<SyncArea, QueuedEntityType[]> = {
+  carts: ['quote'],
+  orders: ['order'],
+  customers: ['customer'],
+  all: ['customer', 'quote', 'order'],
+};
+
+export interface SyncEngineOptions {
+  pool: DatabasePool;
+  config: MagentoConfig;
+  connection: Connection;
+  instance: string;
+  bulkThreshold: number;
+  /** Entries per Bulk API 2.0 round; each object's job carries this many records at most. */
+  bulkBatchSize?: number;
+  leaseSeconds?: number;
+  /** How long describe data (stages, roles, record types, lengths) is trusted. */
+  orgProfileSeconds?: number;
+  onProgress?: (summary: PassSummary) => void;
+}
+
+export interface PassSummary extends BatchSummary {
+  runId: number;
+  records: number;
+  apiCalls: number;
+  /** Set when the org's daily API limit stopped the pass; the rest stays queued. */
+  pausedForLimit: boolean;
+}
+
+export class SyncEngine {
+  readonly leaseOwner = newLeaseOwner();
+  private org?: { profile: OrgProfile; loadedAt: number };
+  private apiCalls = 0;
+
+  constructor(private readonly options: SyncEngineOptions) {}
+
+  get apiCallsMade(): number {
+    return this.apiCalls;
+  }
+
+  /** Queues records as a person's explicit request: they go first and skip any retry wait. */
+  async requestSync(keys: QueueKey[]): Promise<void> {
+    await enqueue(this.options.pool, keys, { manual: true });
+  }
+
+  async orgProfile(): Promise<OrgProfile> {
+    const maxAge = (this.options.orgProfileSeconds ?? 300) * 1000;
+    if (!this.org || Date.now() - this.org.loadedAt > maxAge) {
+      this.countCall(4);
+      this.org = { profile: await OrgProfile.load(this.options.connection), loadedAt: Date.now() };
+    }
+    return this.org.profile;
+  }
+
+  /** Forgets describe data, e.g. after setup-org or when the admin picks new values. */
+  forgetOrgProfile(): void {
+    this.org = undefined;
+  }
+
+  async runPass(area: SyncArea, trigger: RunTrigger): Promise<PassSummary> {
+    const { pool } = this.options;
+    const runId = await startRun(pool, area, trigger);
+    const callsAtStart = this.apiCalls;
+    const summary: PassSummary = { runId, records: 0, synced: 0, failed: 0, skipped: 0, unchanged: 0, apiCalls: 0, pausedForLimit: false };
+    let note: string | null = null;
+    try {
+      for (;;) {
+        const entries = await lease(pool, {
+          owner: this.leaseOwner,
+          limit: Math.max(this.options.bulkBatchSize ?? DEFAULT_BULK_BATCH_SIZE, this.options.bulkThreshold, COLLECTION_LIMIT),
+          leaseSeconds: this.options.leaseSeconds ?? 600,
+          entityTypes: AREA_ENTITY_TYPES[area],
+        });
+        if (entries.length === 0) break;
+        const batches = entries.length >= this.options.bulkThreshold ? [entries] : chunk(entries, COLLECTION_LIMIT);
+        for (const [index, batch] of batches.entries()) {
+          try {
+            const result = await this.syncEntries(batch, runId, batch.length >= this.options.bulkThreshold);
+            for (const field of ['synced', 'failed', 'skipped', 'unchanged'] as const) summary[field] += result[field];
+            summary.records += batch.length;
+            summary.apiCalls = this.apiCalls - callsAtStart;
+            this.options.onProgress?.({ ...summary });
+          } catch (error) {
+            // Whatever was not finished goes back to the queue untried.
+            await release(pool, this.leaseOwner, batches.slice(index).flat());
+            throw error;
+          }
+        }
+      }
+    } catch (error) {
+      if (!(error instanceof ApiLimitExceededError)) {
+        note = (error as Error).message;
+        throw error;
+      }
+      summary.pausedForLimit = true;
+      note = 'Paused: the Salesforce daily API request limit is spent; the queue is kept and resumes later.';
+    } finally {
+      summary.apiCalls = this.apiCalls - callsAtStart;
+      await finishRun(pool, runId, summary, note);
+    }
+    return summary;
+  }
+
+  private async syncEntries(entries: LeasedEntry[], runId: number, useBulk: boolean): Promise<BatchSummary> {
+    const { pool, config, connection, instance } = this.options;
+    const org = await this.orgProfile();
+    const units = await planBatch({ pool, config, org, instance }, entries);
+    const onApiCall = () => this.countCall(1);
+    const writer = useBulk ? new BulkWriter(connection, { onApiCall }) : new UpsertWriter(connection, { onApiCall });
+    return syncBatch({ pool, connection, org, writer, leaseOwner: this.leaseOwner, runId, onApiCall }, units);
+  }
+
+  private countCall(count: number): void {
+    this.apiCalls += count;
+  }
+}
+
+function chunk<T>(list: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
