@@ -45,7 +45,7 @@ describe('emulator query and bulk engines', () => {
       { ...OPPORTUNITY, Magento_Key__c: 'b3', StageName: 'Unknown Stage' },
     ];
     const first = await conn.bulk2.loadAndWaitForResults({ object: 'Opportunity', operation: 'upsert', externalIdFieldName: 'Magento_Key__c', input, pollInterval: 50 });
-    expect(first.successfulResults.map((row) => [row.Magento_Key__c, row.sf__Created])).to.deep.equal([['b1', 'true']]);
+    expect(first.successfulResults.map((row) => [(row as Record<string, unknown>).Magento_Key__c, row.sf__Created])).to.deep.equal([['b1', 'true']]);
     const errors = first.failedResults.map((row) => String(row.sf__Error));
     expect(errors[0]).to.match(/^INVALID_TYPE_ON_FIELD_IN_RECORD:Amount: value not of required type: not a number/);
     expect(errors[1]).to.match(/^INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST:Stage: bad value for restricted picklist field: Unknown Stage/);
