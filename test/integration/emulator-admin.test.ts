@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { startEmulator } from '../../emulator/server.js';
-import { connectTo, createMagentoKeyField, rejectionOf, useEmulator } from './emulator-harness.js';
+import { connectTo, createMagentoKeyField, rejectionOf, useEmulator } from '../support/emulator-harness.js';
 
 describe('emulator admin and web page', () => {
   const harness = useEmulator();

@@ -4,7 +4,7 @@ import { expect } from 'chai';
 import jsforce from 'jsforce';
 import { SignJWT } from 'jose';
 import { EMULATOR_DEFAULTS } from '../../emulator/server.js';
-import { API_VERSION, CLIENT_ID, CLIENT_SECRET, rejectionOf, useEmulator } from './emulator-harness.js';
+import { API_VERSION, CLIENT_ID, CLIENT_SECRET, rejectionOf, useEmulator } from '../support/emulator-harness.js';
 
 const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const otherKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;

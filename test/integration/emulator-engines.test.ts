@@ -2,7 +2,7 @@
 // check and call counting, read and write the same org, and meet its validation and faults.
 import { expect } from 'chai';
 import jsforce, { type Connection } from 'jsforce';
-import { API_VERSION, createMagentoKeyField, rejectionOf, useEmulator } from './emulator-harness.js';
+import { API_VERSION, createMagentoKeyField, rejectionOf, useEmulator } from '../support/emulator-harness.js';
 
 const OPPORTUNITY = { Name: 'Cart', StageName: 'Prospecting', CloseDate: '2026-12-31' };
 

@@ -2,7 +2,7 @@
 // dropped connections), row locks, latency, and the same sequence again for the same seed.
 import { expect } from 'chai';
 import type { Connection } from 'jsforce';
-import { rejectionOf, useEmulator } from './emulator-harness.js';
+import { rejectionOf, useEmulator } from '../support/emulator-harness.js';
 
 interface RowResult {
   success: boolean;

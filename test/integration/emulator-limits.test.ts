@@ -2,7 +2,7 @@
 import { expect } from 'chai';
 import jsforce from 'jsforce';
 import { EMULATOR_DEFAULTS } from '../../emulator/server.js';
-import { rejectionOf, useEmulator } from './emulator-harness.js';
+import { rejectionOf, useEmulator } from '../support/emulator-harness.js';
 
 describe('emulator API versions and limits', () => {
   const harness = useEmulator();

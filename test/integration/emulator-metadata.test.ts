@@ -1,7 +1,7 @@
 // Describe, record types and Tooling API custom fields through jsforce.
 import { expect } from 'chai';
 import type { Connection } from 'jsforce';
-import { createMagentoKeyField, rejectionOf, useEmulator } from './emulator-harness.js';
+import { createMagentoKeyField, rejectionOf, useEmulator } from '../support/emulator-harness.js';
 
 const OPPORTUNITY = { Name: 'Cart', StageName: 'Prospecting', CloseDate: '2026-12-31' };
 

@@ -3,7 +3,7 @@
 import { expect } from 'chai';
 import type { Connection } from 'jsforce';
 import { toEighteen } from '../../emulator/ids.js';
-import { createMagentoKeyField, rejectionOf, useEmulator } from './emulator-harness.js';
+import { createMagentoKeyField, rejectionOf, useEmulator } from '../support/emulator-harness.js';
 
 const OPPORTUNITY = { Name: 'Cart 1', StageName: 'Prospecting', CloseDate: '2026-12-31' };
 
