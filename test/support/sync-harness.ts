@@ -14,6 +14,8 @@ export const INSTANCE = 'test';
 export const API_VERSION = '62.0';
 
 export interface SyncHarness {
+  /** The store database's URL, as the sidecar takes it in MYSQL_URL. */
+  databaseUrl: string;
   pool: DatabasePool;
   emulator: RunningEmulator;
   connection: Connection;
@@ -39,6 +41,7 @@ export function useSyncHarness(emulatorOptions: Partial<EmulatorOptions> = {}): 
     await setupOrg(connection);
     const config = new MagentoConfig(pool, 0);
     harness = {
+      databaseUrl: db().url,
       pool,
       emulator,
       connection,

@@ -1,0 +1,81 @@
+// The forcebridge command as a person runs it: a real process, settings from the environment,
+// MariaDB and the emulator behind it.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { expect } from 'chai';
+import { EMULATOR_DEFAULTS } from '../../emulator/server.js';
+import { insertCart, saveShippingInformation, setConfigRow } from '../support/magento-rows.js';
+import { INSTANCE, useSyncHarness } from '../support/sync-harness.js';
+
+const run = promisify(execFile);
+const MAIN = new URL('../../sidecar/main.ts', import.meta.url).pathname;
+
+describe('forcebridge command', function () {
+  this.timeout(90_000);
+  const sidecar = useSyncHarness();
+
+  const env = (overrides: Record<string, string> = {}) => ({
+    PATH: process.env.PATH ?? '',
+    MYSQL_URL: sidecar().databaseUrl,
+    FORCEBRIDGE_INSTANCE: INSTANCE,
+    SF_LOGIN_URL: sidecar().emulator.url,
+    SF_CLIENT_ID: EMULATOR_DEFAULTS.clientId,
+    SF_CLIENT_SECRET: EMULATOR_DEFAULTS.clientSecret,
+    FORCEBRIDGE_LOG_LEVEL: 'warn',
+    ...overrides,
+  });
+
+  async function forcebridge(args: string[], overrides: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+    try {
+      const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', MAIN, ...args], { env: env(overrides) });
+      return { code: 0, stdout, stderr };
+    } catch (error) {
+      const failed = error as { code: number; stdout: string; stderr: string };
+      return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+    }
+  }
+
+  it('refuses bad settings with one line per problem and never prints a secret', async () => {
+    const result = await forcebridge(['status'], { MYSQL_URL: 'not-a-url', FORCEBRIDGE_INSTANCE: 'Bad Name', SF_CLIENT_SECRET: 'top-secret-value', SF_CLIENT_ID: '' });
+    expect(result.code).to.equal(2);
+    expect(result.stderr).to.match(/MYSQL_URL/).and.match(/FORCEBRIDGE_INSTANCE/).and.match(/SF_CLIENT_ID/);
+    expect(result.stderr + result.stdout).to.not.contain('top-secret-value');
+  });
+
+  it('setup-org says what it created, and changes nothing the second time', async () => {
+    const first = await forcebridge(['setup-org']);
+    expect(first.code).to.equal(0);
+    // The harness already ran setup-org on this org: every field is present.
+    expect(first.stdout).to.match(/^present\s+Opportunity\.Magento_Key__c$/m);
+    expect(first.stdout).to.not.match(/^created/m);
+  });
+
+  it('doctor prints one line per check and fails, with the fix, on a stage the org lacks', async () => {
+    const healthy = await forcebridge(['doctor']);
+    expect(healthy.stdout.trim().split('\n')).to.have.length(6);
+    expect(healthy.code, healthy.stdout).to.equal(0);
+    await setConfigRow(sidecar().pool, 'default', 0, 'forcebridge/abandoned_cart/stage', 'Wishful Thinking');
+    const broken = await forcebridge(['doctor']);
+    expect(broken.code).to.equal(1);
+    expect(broken.stdout).to.match(/FAIL Configured values: .*"Wishful Thinking".* — fix: /);
+    await setConfigRow(sidecar().pool, 'default', 0, 'forcebridge/abandoned_cart/stage', 'Prospecting');
+  });
+
+  it('sync --area carts --ids pushes those carts and prints a summary; status shows the run', async () => {
+    const quoteId = await insertCart(sidecar().pool);
+    await saveShippingInformation(sidecar().pool, quoteId, { email: 'cli@example.com', firstname: 'Cli', lastname: 'User' });
+    const result = await forcebridge(['sync', '--area', 'carts', '--ids', String(quoteId)]);
+    expect(result.code, result.stderr).to.equal(0);
+    expect(result.stdout).to.match(/1 records in .* 1 synced, 0 failed/);
+    expect(await sidecar().query(`SELECT Id FROM Opportunity WHERE Magento_Key__c = '${INSTANCE}:quote:${quoteId}'`)).to.have.length(1);
+    const status = await forcebridge(['status']);
+    expect(status.stdout).to.match(/carts\/manual .*1 records, 1 synced, 0 failed/);
+    expect(status.stdout).to.match(/Salesforce API usage: \d+ of 15000/);
+  });
+
+  it('rejects malformed ids with a clear message and syncs nothing', async () => {
+    const result = await forcebridge(['sync', '--area', 'carts', '--ids', '1,two']);
+    expect(result.code).to.not.equal(0);
+    expect(result.stderr).to.contain('give ids as numbers separated by commas');
+  });
+});
