@@ -18,12 +18,25 @@ export interface SalesforceSettings {
   apiVersion: string;
 }
 
+/** The HTTP API's access rules (see sidecar/http). */
+export interface ApiSettings {
+  /** What Magento's PHP side sends as `Authorization: Bearer …`; no bearer access without it. */
+  token: string | undefined;
+  /** The Magento admin origin allowed by CORS; no cross-origin access without it. */
+  adminOrigin: string | undefined;
+  /** Minutes of inactivity after which a browser session ends. */
+  sessionMinutes: number;
+  /** Link to a record in the org; `{object}` and `{id}` are filled in. Default: Lightning's record page. */
+  salesforceRecordUrl: string | undefined;
+}
+
 export interface Settings {
   mysqlUrl: string;
   /** The install's name, part of every Magento_Key__c value (e.g. "prod" in "prod:quote:12"). */
   instance: string;
   salesforce: SalesforceSettings;
   http: { host: string; port: number };
+  api: ApiSettings;
   pollIntervalSeconds: number;
   /** Batches of at least this many records go through Bulk API 2.0 instead of Collections. */
   bulkThreshold: number;
@@ -61,6 +74,24 @@ const mysqlUrl = z
     error: 'must look like mysql://user:password@host:3306/magento_database (with the database name)',
   });
 
+/** "https://admin.example.com": scheme, host and port only, exactly what a browser sends as Origin. */
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
+  } catch {
+    return false;
+  }
+}
+
+function isRecordUrlTemplate(value: string): boolean {
+  try {
+    return /^https?:$/.test(new URL(value.replace('{object}', 'Account').replace('{id}', 'x')).protocol) && value.includes('{id}');
+  } catch {
+    return false;
+  }
+}
+
 const rawSettingsSchema = z
   .object({
     MYSQL_URL: mysqlUrl,
@@ -81,6 +112,19 @@ const rawSettingsSchema = z
     SF_API_VERSION: z.string().regex(/^\d{2,3}\.0$/, { error: 'must look like 62.0' }).default('62.0'),
     FORCEBRIDGE_HTTP_HOST: z.string().trim().min(1).default('127.0.0.1'),
     FORCEBRIDGE_HTTP_PORT: integerSetting(8787, 1, 65535, 'a TCP port'),
+    FORCEBRIDGE_API_TOKEN: z
+      .string()
+      .regex(/^\S{32,512}$/, { error: 'must be 32 to 512 characters without spaces (e.g. openssl rand -hex 32)' })
+      .optional(),
+    FORCEBRIDGE_ADMIN_ORIGIN: z
+      .string()
+      .refine(isOrigin, { error: 'must be an origin such as https://admin.example.com (scheme, host and port; no path or trailing slash)' })
+      .optional(),
+    FORCEBRIDGE_SESSION_MINUTES: integerSetting(30, 1, 1440, 'minutes of inactivity before a console session ends'),
+    FORCEBRIDGE_SALESFORCE_RECORD_URL: z
+      .string()
+      .refine(isRecordUrlTemplate, { error: 'must be an http(s) URL containing {id} (and optionally {object})' })
+      .optional(),
     FORCEBRIDGE_POLL_INTERVAL_SECONDS: integerSetting(60, 5, 86400, 'seconds between automatic passes'),
     FORCEBRIDGE_BULK_THRESHOLD: integerSetting(2000, 1, 10_000_000, 'records'),
     FORCEBRIDGE_LOG_LEVEL: z
@@ -180,6 +224,12 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
       apiVersion: raw.SF_API_VERSION,
     },
     http: { host: raw.FORCEBRIDGE_HTTP_HOST, port: raw.FORCEBRIDGE_HTTP_PORT },
+    api: {
+      token: raw.FORCEBRIDGE_API_TOKEN,
+      adminOrigin: raw.FORCEBRIDGE_ADMIN_ORIGIN,
+      sessionMinutes: raw.FORCEBRIDGE_SESSION_MINUTES,
+      salesforceRecordUrl: raw.FORCEBRIDGE_SALESFORCE_RECORD_URL,
+    },
     pollIntervalSeconds: raw.FORCEBRIDGE_POLL_INTERVAL_SECONDS,
     bulkThreshold: raw.FORCEBRIDGE_BULK_THRESHOLD,
     logLevel: raw.FORCEBRIDGE_LOG_LEVEL,
@@ -216,6 +266,7 @@ export function redactedSettings(settings: Settings): Record<string, unknown> {
       apiVersion: salesforce.apiVersion,
     },
     http: settings.http,
+    api: { ...settings.api, token: settings.api.token === undefined ? undefined : REDACTED },
     pollIntervalSeconds: settings.pollIntervalSeconds,
     bulkThreshold: settings.bulkThreshold,
     logLevel: settings.logLevel,

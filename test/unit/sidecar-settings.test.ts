@@ -37,6 +37,36 @@ describe('sidecar settings', () => {
     expect(settings.bulkThreshold).to.equal(2000);
     expect(settings.http).to.deep.equal({ host: '127.0.0.1', port: 8787 });
     expect(settings.instance).to.equal('prod');
+    expect(settings.api).to.deep.equal({ token: undefined, adminOrigin: undefined, sessionMinutes: 30, salesforceRecordUrl: undefined });
+  });
+
+  it('reads the HTTP API token, admin origin, session length and record link template', () => {
+    const token = 'a'.repeat(40);
+    const settings = loadSettings({
+      ...VALID,
+      FORCEBRIDGE_API_TOKEN: token,
+      FORCEBRIDGE_ADMIN_ORIGIN: 'https://admin.example.com',
+      FORCEBRIDGE_SESSION_MINUTES: '15',
+      FORCEBRIDGE_SALESFORCE_RECORD_URL: 'https://acme.my.salesforce.com/{id}',
+    });
+    expect(settings.api).to.deep.equal({ token, adminOrigin: 'https://admin.example.com', sessionMinutes: 15, salesforceRecordUrl: 'https://acme.my.salesforce.com/{id}' });
+    expect(JSON.stringify(redactedSettings(settings))).not.to.include(token);
+  });
+
+  it('refuses a short API token, an origin with a path, a bad session length and a link template without {id}', () => {
+    const problems = problemsOf({
+      ...VALID,
+      FORCEBRIDGE_API_TOKEN: 'short-token-9',
+      FORCEBRIDGE_ADMIN_ORIGIN: 'https://admin.example.com/admin/',
+      FORCEBRIDGE_SESSION_MINUTES: '0',
+      FORCEBRIDGE_SALESFORCE_RECORD_URL: 'https://acme.my.salesforce.com/',
+    });
+    expect(problems).to.have.length(4);
+    expect(problems.find((p) => p.startsWith('FORCEBRIDGE_API_TOKEN:'))).to.include('32 to 512 characters');
+    expect(problems.find((p) => p.startsWith('FORCEBRIDGE_ADMIN_ORIGIN:'))).to.include('no path');
+    expect(problems.find((p) => p.startsWith('FORCEBRIDGE_SESSION_MINUTES:'))).to.include('at least 1');
+    expect(problems.find((p) => p.startsWith('FORCEBRIDGE_SALESFORCE_RECORD_URL:'))).to.include('{id}');
+    expect(problems.join()).not.to.include('short-token-9');
   });
 
   it('lists every problem together, one line each', () => {
