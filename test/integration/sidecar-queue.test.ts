@@ -66,6 +66,8 @@ describe('sidecar queue', () => {
         const batch = await lease(leaserPool, { owner, limit: 7, leaseSeconds: 300 });
         if (batch.length === 0) return got;
         got.push(...batch.map((entry) => entry.entityId));
+        // A sidecar works on its batch before leasing again; this lets the two interleave.
+        await new Promise((resolve) => setTimeout(resolve, 5));
       }
     }
     const [a, b] = await Promise.all([drain(pool, 'sidecar-a'), drain(otherSidecarPool, 'sidecar-b')]);
