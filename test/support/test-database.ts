@@ -52,7 +52,9 @@ export function useTestDatabase(): () => TestDatabase {
     this.timeout(60_000);
     database = await createTestDatabase();
   });
-  after(async () => {
+  after(async function () {
+    // Dropping a database waits for the disk; on a busy machine that can take a while.
+    this.timeout(120_000);
     await database?.drop();
   });
   return () => {
