@@ -27,13 +27,6 @@ export function optionalText(value: unknown): string | null {
   return text.trim() === '' ? null : text;
 }
 
-/** The calendar day of a UTC instant in a time zone, "YYYY-MM-DD" (e.g. an invoice date in the store's zone). */
-export function dayInTimeZone(isoUtc: string, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date(isoUtc));
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
-}
-
 /** Groups rows by a numeric column, keeping their order. */
 export function groupBy(rows: mysql.RowDataPacket[], column: string): Map<number, mysql.RowDataPacket[]> {
   const groups = new Map<number, mysql.RowDataPacket[]>();

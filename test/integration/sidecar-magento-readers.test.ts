@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import type mysql from 'mysql2/promise';
 import { createDatabasePool, type DatabasePool } from '../../sidecar/db/pool.js';
 import { readCarts } from '../../sidecar/magento/carts.js';
-import { dayInTimeZone } from '../../sidecar/magento/columns.js';
+import { dayInTimezone } from '../../sidecar/mapping/dates.js';
 import { readCustomers } from '../../sidecar/magento/customers.js';
 import { findOrderIdsByQuoteId, readOrders } from '../../sidecar/magento/orders.js';
 import {
@@ -68,8 +68,8 @@ describe('sidecar Magento readers', () => {
       const [invoiced] = await readOrders(pool, [orderId]);
       expect(invoiced).to.deep.include({ state: 'processing', totalPaid: 200, isPaid: true, latestInvoiceAt: '2026-03-02T04:30:00Z' });
       // 04:30 UTC is still the evening before in Chicago
-      expect(dayInTimeZone(invoiced!.latestInvoiceAt!, 'America/Chicago')).to.equal('2026-03-01');
-      expect(dayInTimeZone(invoiced!.latestInvoiceAt!, 'Europe/Paris')).to.equal('2026-03-02');
+      expect(dayInTimezone(invoiced!.latestInvoiceAt!, 'America/Chicago')).to.equal('2026-03-01');
+      expect(dayInTimezone(invoiced!.latestInvoiceAt!, 'Europe/Paris')).to.equal('2026-03-02');
 
       const shipmentId = await shipOrder(pool, orderId);
       await setUpdatedAt(pool, 'sales_shipment', shipmentId, '2030-01-01 00:00:00');
