@@ -1,15 +1,65 @@
-// Builds admin-ui (TypeScript) into one bundle for the sidecar console.
+// Builds admin-ui twice from the same components:
+//  - the console bundle the sidecar serves at /admin (dist/admin-ui: forcebridge-console.js and
+//    forcebridge-console.css), with Knockout inside;
+//  - AMD modules for Magento's RequireJS, one per component the module's layout and ui_component XML
+//    name (module-config/view/adminhtml/web/amd, git-ignored), using the page's Knockout and
+//    Magento_Ui's column class.
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
-export default {
+const typescriptRule = {
+  test: /\.ts$/,
+  loader: 'ts-loader',
+  // Types are checked by `npm run typecheck`; the build only strips them.
+  options: { configFile: 'tsconfig.json', onlyCompileBundledFiles: true, transpileOnly: true, compilerOptions: { module: 'ES2022', moduleResolution: 'Bundler', noEmit: false } },
+};
+// Knockout templates and component styles become strings in the bundle.
+const textRule = { test: /\.(html|css)$/, exclude: /console\.css$/, type: 'asset/source' };
+
+const shared = {
   context: root,
-  entry: { 'forcebridge-admin': './admin-ui/index.ts' },
-  output: { path: `${root}/dist/admin-ui`, filename: '[name].js', clean: true },
   resolve: { extensions: ['.ts', '.js'], extensionAlias: { '.js': ['.ts', '.js'] } },
+  performance: { hints: false },
+};
+
+const consoleBuild = {
+  ...shared,
+  name: 'console',
+  entry: { 'forcebridge-console': './admin-ui/console/main.ts' },
+  output: { path: `${root}/dist/admin-ui`, filename: '[name].js', clean: true },
   module: {
-    rules: [{ test: /\.ts$/, loader: 'ts-loader', options: { configFile: 'tsconfig.json', onlyCompileBundledFiles: true, compilerOptions: { module: 'ES2022', moduleResolution: 'Bundler', noEmit: false } } }],
+    rules: [typescriptRule, textRule, { test: /console\.css$/, type: 'asset/resource', generator: { filename: 'forcebridge-console.css' } }],
   },
   devtool: 'source-map',
 };
+
+/** The store both grid columns share is its own AMD module, so a page loads (and fetches) it once. */
+const SYNC_STATUS_STORE = 'Forcebridge_Connector/js/grid/sync-status-store';
+
+const magentoEntry = (file, exportsDefault = true) => ({
+  import: `./admin-ui/magento/${file}`,
+  library: exportsDefault ? { type: 'amd', export: 'default' } : { type: 'amd' },
+});
+
+const magentoBuild = {
+  ...shared,
+  name: 'magento',
+  // Entry names are the RequireJS names after Forcebridge_Connector/js/ (requirejs-config.js maps js -> amd).
+  entry: {
+    'grid/columns/sync-status': magentoEntry('sync-status-column.ts'),
+    'grid/columns/salesforce-id': magentoEntry('salesforce-id-column.ts'),
+    'grid/sync-status-store': magentoEntry('sync-status-store.ts', false),
+    'sync-button': magentoEntry('sync-button.ts'),
+    'config-form': magentoEntry('config-form.ts'),
+  },
+  output: { path: `${root}/module-config/view/adminhtml/web/amd`, filename: '[name].js', clean: true },
+  externalsType: 'amd',
+  externals: [
+    { knockout: 'knockout', 'Magento_Ui/js/grid/columns/column': 'Magento_Ui/js/grid/columns/column' },
+    ({ request }, callback) => (request.endsWith('/sync-status-store.js') ? callback(null, SYNC_STATUS_STORE) : callback()),
+  ],
+  module: { rules: [typescriptRule, { ...textRule, exclude: undefined }] },
+};
+
+export default [consoleBuild, magentoBuild];
