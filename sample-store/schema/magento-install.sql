@@ -1,10 +1,12 @@
--- The rows a fresh Magento 2.4.8 install writes into those tables: the admin and default
--- website/group/store, the customer groups, the order statuses and their states, the currency
--- rates and the install-time configuration. Id 0 rows are real (admin scope, NOT LOGGED IN),
+-- The rows a fresh Magento 2.4.8 install writes into those tables: the Administrators role (every
+-- ACL resource allowed), the admin and default website/group/store, the customer groups, the order
+-- statuses and their states, the currency rates and the install-time configuration. Id 0 rows are real (admin scope, NOT LOGGED IN),
 -- hence NO_AUTO_VALUE_ON_ZERO, as Magento's own setup runs it.
 SET NAMES utf8mb4;
 SET SESSION SQL_MODE = 'NO_AUTO_VALUE_ON_ZERO';
 SET FOREIGN_KEY_CHECKS = 0;
+INSERT INTO `authorization_role` (`role_id`, `parent_id`, `tree_level`, `sort_order`, `role_type`, `user_id`, `user_type`, `role_name`) VALUES (1,0,1,1,'G',0,'2','Administrators');
+INSERT INTO `authorization_rule` (`rule_id`, `role_id`, `resource_id`, `privileges`, `permission`) VALUES (1,1,'Magento_Backend::all',NULL,'allow');
 INSERT INTO `core_config_data` (`config_id`, `scope`, `scope_id`, `path`, `value`, `updated_at`) VALUES (1,'default',0,'general/region/display_all','1','2026-11-22 07:42:00'),
 (2,'default',0,'general/region/state_required','US,CA,DE,AT,CH,ES,FR,RO,FI,EE,LV,LT,BR,AL,AR,AU,BY,BE,BO,BG,CL,CN,CO,CR,HR,CZ,DK,EC,GR,GY,IS,IN,IT,MX,PY,PE,PL,PT,SR,SE,UA,UY,VE','2026-11-22 07:42:00'),
 (3,'default',0,'web/seo/use_rewrites','1','2026-11-22 07:42:00'),

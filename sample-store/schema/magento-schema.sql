@@ -29,6 +29,32 @@ CREATE TABLE `admin_user` (
   UNIQUE KEY `ADMIN_USER_USERNAME` (`username`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci COMMENT='Admin User Table';
 
+CREATE TABLE `authorization_role` (
+  `role_id` int(10) unsigned NOT NULL AUTO_INCREMENT COMMENT 'Role ID',
+  `parent_id` int(10) unsigned NOT NULL DEFAULT 0 COMMENT 'Parent Role ID',
+  `tree_level` smallint(5) unsigned NOT NULL DEFAULT 0 COMMENT 'Role Tree Level',
+  `sort_order` smallint(5) unsigned NOT NULL DEFAULT 0 COMMENT 'Role Sort Order',
+  `role_type` varchar(1) NOT NULL DEFAULT '0' COMMENT 'Role Type',
+  `user_id` int(10) unsigned NOT NULL DEFAULT 0 COMMENT 'User ID',
+  `user_type` varchar(16) DEFAULT NULL COMMENT 'User Type',
+  `role_name` varchar(50) DEFAULT NULL COMMENT 'Role Name',
+  PRIMARY KEY (`role_id`),
+  KEY `AUTHORIZATION_ROLE_PARENT_ID_SORT_ORDER` (`parent_id`,`sort_order`),
+  KEY `AUTHORIZATION_ROLE_TREE_LEVEL` (`tree_level`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci COMMENT='Admin Role Table';
+
+CREATE TABLE `authorization_rule` (
+  `rule_id` int(10) unsigned NOT NULL AUTO_INCREMENT COMMENT 'Rule ID',
+  `role_id` int(10) unsigned NOT NULL DEFAULT 0 COMMENT 'Role ID',
+  `resource_id` varchar(255) DEFAULT NULL COMMENT 'Resource ID',
+  `privileges` varchar(20) DEFAULT NULL COMMENT 'Privileges',
+  `permission` varchar(10) DEFAULT NULL COMMENT 'Permission',
+  PRIMARY KEY (`rule_id`),
+  KEY `AUTHORIZATION_RULE_RESOURCE_ID_ROLE_ID` (`resource_id`,`role_id`),
+  KEY `AUTHORIZATION_RULE_ROLE_ID_RESOURCE_ID` (`role_id`,`resource_id`),
+  CONSTRAINT `AUTHORIZATION_RULE_ROLE_ID_AUTHORIZATION_ROLE_ROLE_ID` FOREIGN KEY (`role_id`) REFERENCES `authorization_role` (`role_id`) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci COMMENT='Admin Rule Table';
+
 CREATE TABLE `catalog_product_entity` (
   `entity_id` int(10) unsigned NOT NULL AUTO_INCREMENT COMMENT 'Entity ID',
   `attribute_set_id` smallint(5) unsigned NOT NULL DEFAULT 0 COMMENT 'Attribute Set ID',
