@@ -48,10 +48,19 @@ export interface PassSummary extends BatchSummary {
   pausedForLimit: boolean;
 }
 
+export interface FinishedPass {
+  area: SyncArea;
+  trigger: RunTrigger;
+  summary: PassSummary;
+  /** Set when the pass stopped on an error (the rest stays queued). */
+  failed: boolean;
+}
+
 export class SyncEngine {
   readonly leaseOwner = newLeaseOwner();
   private org?: { profile: OrgProfile; loadedAt: number };
   private apiCalls = 0;
+  private readonly passListeners = new Set<(pass: FinishedPass) => void>();
 
   constructor(private readonly options: SyncEngineOptions) {}
 
@@ -76,6 +85,12 @@ export class SyncEngine {
   /** Forgets describe data, e.g. after setup-org or when the admin picks new values. */
   forgetOrgProfile(): void {
     this.org = undefined;
+  }
+
+  /** Calls `listener` after every pass, whoever started it (metrics); returns how to stop. */
+  onPassFinished(listener: (pass: FinishedPass) => void): () => void {
+    this.passListeners.add(listener);
+    return () => this.passListeners.delete(listener);
   }
 
   async runPass(area: SyncArea, trigger: RunTrigger): Promise<PassSummary> {
@@ -118,6 +133,8 @@ export class SyncEngine {
     } finally {
       summary.apiCalls = this.apiCalls - callsAtStart;
       await finishRun(pool, runId, summary, note);
+      const finished: FinishedPass = { area, trigger, summary: { ...summary }, failed: note !== null && !summary.pausedForLimit };
+      for (const listener of this.passListeners) listener(finished);
     }
     return summary;
   }
