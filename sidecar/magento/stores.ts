@@ -19,3 +19,14 @@ export async function listStoreViews(pool: DatabasePool): Promise<StoreView[]> {
     name: String(row.name),
   }));
 }
+
+export interface Website {
+  websiteId: number;
+  name: string;
+}
+
+/** The storefront websites (the admin website, id 0, is left out). */
+export async function listWebsites(pool: DatabasePool): Promise<Website[]> {
+  const [rows] = await pool.query<mysql.RowDataPacket[]>('SELECT website_id, name FROM store_website WHERE website_id > 0 ORDER BY sort_order, website_id');
+  return rows.map((row) => ({ websiteId: Number(row.website_id), name: String(row.name) }));
+}

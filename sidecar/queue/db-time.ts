@@ -13,3 +13,8 @@ export function shiftSeconds(time: string, seconds: number): string {
   const shifted = new Date(Date.parse(`${time.replace(' ', 'T')}Z`) + seconds * 1000);
   return shifted.toISOString().slice(0, 19).replace('T', ' ');
 }
+
+/** "2026-01-31 12:00:00" (UTC, as the pool returns dates) → "2026-01-31T12:00:00Z"; null stays null. */
+export function databaseTimeToIso(value: unknown): string | null {
+  return value === null || value === undefined ? null : `${String(value).replace(' ', 'T')}Z`;
+}
