@@ -1,0 +1,88 @@
+// Forcebridge's settings per scope (core_config_data). A PUT is checked as a whole — each value by
+// its kind, and stages, contact roles and record types against the org — and written in one
+// transaction only when every value is acceptable; the sync engine sees it at once.
+import { Router } from 'express';
+import { z } from 'zod';
+import type { DatabasePool } from '../../db/pool.js';
+import type { MagentoConfig } from '../../magento/config.js';
+import { readConfigScopeView } from '../../magento/config-scope-view.js';
+import { configChangeProblems, ConfigWriteError, writeConfigValues, type ConfigChanges, type ConfigScope } from '../../magento/config-writer.js';
+import { orgValueProblem } from '../../salesforce/config-org-check.js';
+import type { SyncEngine } from '../../sync/sync-engine.js';
+import { HttpError, type FieldProblem } from '../errors.js';
+import { parseInput, wholeNumberText } from '../validation.js';
+
+const SCOPES = ['default', 'websites', 'stores'] as const;
+const scopeSchema = z.enum(SCOPES, { error: 'must be default, websites or stores' });
+const MAX_SCOPE_ID = 65535;
+
+const querySchema = z.strictObject({
+  scope: scopeSchema.default('default'),
+  scopeId: wholeNumberText(0, MAX_SCOPE_ID).default(0),
+});
+
+const putSchema = z.strictObject({
+  scope: scopeSchema,
+  scopeId: z.int({ error: 'must be a whole number' }).min(0, { error: 'must be 0 or more' }).max(MAX_SCOPE_ID, { error: `must be at most ${MAX_SCOPE_ID}` }),
+  values: z
+    .record(
+      z.string().regex(/^forcebridge\/[a-z0-9_/]{1,200}$/, { error: 'is not a Forcebridge setting path' }),
+      z.union([z.string().max(255, { error: 'must be at most 255 characters' }), z.null()], { error: 'must be a text value, or null to use the parent scope' }),
+    )
+    .refine((values) => Object.keys(values).length <= 300, { error: 'holds more than 300 settings' }),
+});
+
+interface ConfigRouteParts {
+  pool: DatabasePool;
+  config: MagentoConfig;
+  engine: SyncEngine;
+}
+
+/** Problems of values naming something in the org; describe data is re-read once before refusing. */
+async function orgProblems(engine: SyncEngine, changes: ConfigChanges): Promise<FieldProblem[]> {
+  const check = async () => {
+    const org = await engine.orgProfile();
+    return Object.entries(changes).flatMap(([path, value]) => {
+      const problem = value === null ? undefined : orgValueProblem(org, path, value);
+      return problem ? [{ field: path, problem }] : [];
+    });
+  };
+  const problems = await check();
+  if (problems.length === 0) return problems;
+  // The admin may have just added the stage in Salesforce: look again before saying no.
+  engine.forgetOrgProfile();
+  return check();
+}
+
+async function scopeView(pool: DatabasePool, scope: ConfigScope, scopeId: number) {
+  try {
+    return await readConfigScopeView(pool, scope, scopeId);
+  } catch (error) {
+    if (error instanceof ConfigWriteError) throw new HttpError(400, 'The scope is not valid.', error.details);
+    throw error;
+  }
+}
+
+export function configRoutes(parts: ConfigRouteParts): Router {
+  const { pool, config, engine } = parts;
+  const router = Router();
+
+  router.get('/api/config', async (req, res) => {
+    const { scope, scopeId } = parseInput(querySchema, req.query, 'query');
+    res.json(await scopeView(pool, scope, scopeId));
+  });
+
+  router.put('/api/config', async (req, res) => {
+    const { scope, scopeId, values } = parseInput(putSchema, req.body, 'request body');
+    const problems = await configChangeProblems(pool, scope, scopeId, values);
+    const checkedPaths = new Set(problems.map((problem) => problem.field));
+    const remaining = Object.fromEntries(Object.entries(values).filter(([path]) => !checkedPaths.has(path)));
+    problems.push(...(await orgProblems(engine, remaining)));
+    if (problems.length > 0) throw new HttpError(400, 'Some settings were refused; nothing was saved.', problems);
+    await writeConfigValues(pool, scope, scopeId, values);
+    config.invalidate();
+    res.json(await scopeView(pool, scope, scopeId));
+  });
+
+  return router;
+}

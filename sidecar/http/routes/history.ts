@@ -1,0 +1,17 @@
+// A record's sync history: what each sync sent, what came back, and the stage it moved.
+import { Router } from 'express';
+import { z } from 'zod';
+import type { DatabasePool } from '../../db/pool.js';
+import { readSyncHistory } from '../../sync/sync-history.js';
+import { areaSchema, idText, parseInput } from '../validation.js';
+
+const paramsSchema = z.strictObject({ area: areaSchema, id: idText });
+
+export function historyRoutes(pool: DatabasePool): Router {
+  const router = Router();
+  router.get('/api/history/:area/:id', async (req, res) => {
+    const { area, id } = parseInput(paramsSchema, req.params, 'path');
+    res.json({ events: await readSyncHistory(pool, area, id) });
+  });
+  return router;
+}
