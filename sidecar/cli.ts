@@ -1,5 +1,7 @@
 // The `forcebridge` command: start the service, or run one job and exit.
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { httpApiOptions } from './http/api-parts.js';
+import { startHttpApi } from './http/server.js';
 import { createLogger } from './logger.js';
 import { databaseChecks, formatCheck, salesforceChecks } from './cli/doctor.js';
 import { statusReport } from './cli/status.js';
@@ -57,16 +59,18 @@ export function buildProgram(): Command {
 
   program
     .command('start')
-    .description('run the service: automatic sync on the configured schedule')
+    .description('run the service: automatic sync on the configured schedule, the HTTP API and the admin console')
     .action(async () => {
       const settings = settingsOrExit();
       const logger = createLogger(settings.logLevel);
       const runtime = await openRuntime(settings, logger);
       const autoSync = new AutoSync(runtime, { intervalSeconds: settings.pollIntervalSeconds });
       autoSync.start();
-      logger.info({ intervalSeconds: settings.pollIntervalSeconds }, 'Forcebridge started');
+      const api = await startHttpApi(runtime, { ...httpApiOptions(settings), ...settings.http });
+      logger.info({ intervalSeconds: settings.pollIntervalSeconds, api: api.url }, 'Forcebridge started');
       const shutdown = async () => {
         logger.info('stopping');
+        await api.stop();
         await autoSync.stop();
         await runtime.close();
         process.exit(0);
