@@ -65,7 +65,9 @@ export async function syncContactRoles(
   const results: ContactRoleResult[] = [];
   const toCreate: WantedContactRole[] = [];
   const toUpdate: { want: WantedContactRole; id: string }[] = [];
-  for (const want of wanted) {
+  // A cart and its order share one opportunity: one batch may want the same role twice.
+  const distinct = new Map(wanted.map((want) => [`${want.opportunityId}|${want.contactId}`, want]));
+  for (const want of distinct.values()) {
     const found = existing.get(`${want.opportunityId}|${want.contactId}`);
     if (!found) toCreate.push(want);
     else if (found.Role !== want.role) toUpdate.push({ want, id: found.Id });

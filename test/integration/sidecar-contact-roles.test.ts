@@ -1,0 +1,28 @@
+// Contact roles have no external ID: whatever a batch asks for, an opportunity gets one role per contact.
+import { expect } from 'chai';
+import type { Connection } from 'jsforce';
+import { setupOrg } from '../../sidecar/salesforce/org-setup.js';
+import { syncContactRoles } from '../../sidecar/salesforce/contact-roles.js';
+import { useEmulator } from '../support/emulator-harness.js';
+
+describe('sync: contact roles', () => {
+  const org = useEmulator();
+
+  async function opportunityAndContact(conn: Connection): Promise<{ opportunityId: string; contactId: string }> {
+    const contact = await conn.sobject('Contact').create({ LastName: 'Buyer' });
+    const opportunity = await conn.sobject('Opportunity').create({ Name: 'Cart', StageName: 'Prospecting', CloseDate: '2026-01-31' });
+    if (!contact.success || !opportunity.success) throw new Error('fixture records were refused');
+    return { opportunityId: opportunity.id, contactId: contact.id };
+  }
+
+  it('creates one role when a batch wants the same role twice (a cart and its order in one batch)', async () => {
+    const conn = await org.connect();
+    await setupOrg(conn);
+    const pair = await opportunityAndContact(conn);
+    const wanted = { ...pair, role: 'Decision Maker' };
+    const results = await syncContactRoles(conn, [wanted, { ...wanted }]);
+    const roles = await conn.query(`SELECT Id FROM OpportunityContactRole WHERE OpportunityId = '${pair.opportunityId}'`);
+    expect(roles.totalSize).to.equal(1);
+    expect(results.map((result) => result.action)).to.deep.equal(['created']);
+  });
+});
