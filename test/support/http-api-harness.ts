@@ -1,5 +1,6 @@
 // A sidecar HTTP API under test: the sync harness (store database, emulator, engine) behind a real
 // server on a free loopback port, a clock the sessions expire by, and a small JSON client.
+import type { EmulatorOptions } from '../../emulator/server.js';
 import type { HttpApiOptions } from '../../sidecar/http/api-parts.js';
 import { startHttpApi, type RunningHttpApi } from '../../sidecar/http/server.js';
 import { createLogger } from '../../sidecar/logger.js';
@@ -37,8 +38,8 @@ export interface HttpApiHarness {
   signIn(username: string, password: string): Promise<SignedIn>;
 }
 
-export function useHttpApi(options: Partial<HttpApiOptions> = {}): () => HttpApiHarness {
-  const sidecar = useSyncHarness();
+export function useHttpApi(options: Partial<HttpApiOptions> = {}, emulatorOptions: Partial<EmulatorOptions> = {}): () => HttpApiHarness {
+  const sidecar = useSyncHarness(emulatorOptions);
   let harness: HttpApiHarness | undefined;
   before(async function () {
     this.timeout(30_000);

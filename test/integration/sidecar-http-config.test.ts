@@ -1,0 +1,165 @@
+// Configuration through the HTTP API: values per scope with inheritance, all-or-nothing writes,
+// org-checked stages, roles and record types, and dropdown values from the org's describe data.
+import { expect } from 'chai';
+import type { RowDataPacket } from 'mysql2';
+import { createAdminUser } from '../../devtools/magento-admin.js';
+import { insertWebsiteWithStore } from '../support/magento-rows.js';
+import { useHttpApi, type SignedIn } from '../support/http-api-harness.js';
+
+interface ScopedValue {
+  value: string;
+  inherited: boolean;
+  default: string;
+}
+
+interface ConfigBody {
+  scope: string;
+  scopeId: number;
+  values: Record<string, ScopedValue>;
+  statuses: { code: string; label: string }[];
+}
+
+interface ErrorBody {
+  error: string;
+  details?: { field: string; problem: string }[];
+}
+
+const STAGE = 'forcebridge/abandoned_cart/stage';
+const CYCLE = 'forcebridge/abandoned_cart/sales_cycle_length';
+const ROLE = 'forcebridge/order/contact_role';
+const RECORD_TYPE = 'forcebridge/order/record_type';
+
+describe('sidecar HTTP API: configuration and picklists', function () {
+  this.timeout(60_000);
+  const http = useHttpApi({}, { recordTypes: [{ objectName: 'Opportunity', developerName: 'Webshop', label: 'Webshop' }] });
+  let session: SignedIn;
+
+  before(async function () {
+    this.timeout(30_000);
+    const { pool } = http().sidecar;
+    await insertWebsiteWithStore(pool, { websiteId: 2, groupId: 2, storeId: 2 });
+    await createAdminUser(pool, { username: 'ada', password: 'Str0ng-admin-pass', firstName: 'Ada', lastName: 'Admin', email: 'ada@example.com' });
+    session = await http().signIn('ada', 'Str0ng-admin-pass');
+  });
+
+  async function configAt(scope: string, scopeId: number): Promise<ConfigBody> {
+    const response = await http().request<ConfigBody>('GET', `/api/config?scope=${scope}&scopeId=${scopeId}`, { session });
+    expect(response.status).to.equal(200);
+    return response.body;
+  }
+
+  async function storedRows(): Promise<RowDataPacket[]> {
+    const [rows] = await http().sidecar.pool.query<RowDataPacket[]>("SELECT scope, scope_id, path, value FROM core_config_data WHERE path LIKE 'forcebridge/%' ORDER BY scope, scope_id, path");
+    return rows;
+  }
+
+  it('lists websites and their store views for the scope switcher', async () => {
+    const response = await http().request('GET', '/api/scopes', { session });
+    expect(response.body).to.deep.equal({
+      websites: [
+        { id: 1, name: 'Main Website', stores: [{ id: 1, name: 'Default Store View' }] },
+        { id: 2, name: 'Website 2', stores: [{ id: 2, name: 'Store 2' }] },
+      ],
+    });
+  });
+
+  it('gives every Forcebridge path with its default, and a status-map entry for every Magento order status', async () => {
+    const config = await configAt('default', 0);
+    expect(config.scope).to.equal('default');
+    expect(config.values[STAGE]).to.deep.equal({ value: 'Prospecting', inherited: true, default: 'Prospecting' });
+    expect(config.values['forcebridge/order/automatic_sync']).to.deep.equal({ value: '0', inherited: true, default: '0' });
+    expect(config.values['forcebridge/order_status_map/complete']).to.deep.equal({ value: 'Closed Won', inherited: true, default: 'Closed Won' });
+    expect(config.statuses.map((status) => status.code)).to.include.members(['pending', 'processing', 'complete', 'canceled', 'holded']);
+    for (const status of config.statuses) expect(config.values, status.code).to.have.property(`forcebridge/order_status_map/${status.code}`);
+    expect(Object.keys(config.values).every((path) => path.startsWith('forcebridge/'))).to.equal(true);
+  });
+
+  it('writes values, shows them inherited below, and resets a scope to its parent with null', async () => {
+    const put = await http().request<ConfigBody>('PUT', '/api/config', { session, body: { scope: 'default', scopeId: 0, values: { [STAGE]: 'Needs Analysis', [CYCLE]: '45' } } });
+    expect(put.status).to.equal(200);
+    expect(put.body.values[STAGE]).to.deep.equal({ value: 'Needs Analysis', inherited: false, default: 'Prospecting' });
+
+    const website = await http().request<ConfigBody>('PUT', '/api/config', { session, body: { scope: 'websites', scopeId: 2, values: { [CYCLE]: '10' } } });
+    expect(website.body.values[CYCLE]).to.include({ value: '10', inherited: false });
+    expect(website.body.values[STAGE]).to.include({ value: 'Needs Analysis', inherited: true });
+
+    const store = await configAt('stores', 2);
+    expect(store.values[CYCLE]).to.include({ value: '10', inherited: true });
+    expect(store.values[STAGE]).to.include({ value: 'Needs Analysis', inherited: true });
+    expect((await configAt('stores', 1)).values[CYCLE]).to.include({ value: '45', inherited: true });
+
+    // The sync engine reads the new values at once.
+    expect((await http().sidecar.config.forStore(2)).abandonedCart.salesCycleLength).to.equal(10);
+
+    const reset = await http().request<ConfigBody>('PUT', '/api/config', { session, body: { scope: 'websites', scopeId: 2, values: { [CYCLE]: null } } });
+    expect(reset.body.values[CYCLE]).to.include({ value: '45', inherited: true });
+    expect((await storedRows()).map((row) => `${row.scope}/${row.scope_id}/${row.path}=${row.value}`)).to.deep.equal([
+      `default/0/${CYCLE}=45`,
+      `default/0/${STAGE}=Needs Analysis`,
+    ]);
+  });
+
+  it('refuses bad values field by field and writes none of the batch', async () => {
+    const before = await storedRows();
+    const response = await http().request<ErrorBody>('PUT', '/api/config', {
+      session,
+      body: {
+        scope: 'default',
+        scopeId: 0,
+        values: {
+          'forcebridge/order/automatic_sync': '1',
+          [CYCLE]: 'ten',
+          [STAGE]: 'Wishful Thinking',
+          [ROLE]: 'Chief Wizard',
+          [RECORD_TYPE]: 'Nope',
+          'forcebridge/order_status_map/teleported': 'Closed Won',
+          'forcebridge/no/such_setting': '1',
+        },
+      },
+    });
+    expect(response.status).to.equal(400);
+    expect(response.body.error).to.equal('Some settings were refused; nothing was saved.');
+    const problems = Object.fromEntries((response.body.details ?? []).map((detail) => [detail.field, detail.problem]));
+    expect(problems).to.deep.equal({
+      [CYCLE]: 'must be a whole number, 0 or more',
+      [STAGE]: '"Wishful Thinking" is not an active Opportunity stage in Salesforce',
+      [ROLE]: '"Chief Wizard" is not an active Opportunity contact role in Salesforce',
+      [RECORD_TYPE]: '"Nope" is not an active Opportunity record type in Salesforce',
+      'forcebridge/order_status_map/teleported': 'Magento has no order status "teleported"',
+      'forcebridge/no/such_setting': '"forcebridge/no/such_setting" is not a Forcebridge setting',
+    });
+    expect(await storedRows()).to.deep.equal(before);
+  });
+
+  it('accepts stages, roles and record types the org has, including a stage added in Salesforce a moment ago', async () => {
+    const added = await fetch(`${http().sidecar.emulator.url}/__emulator/stages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ stage: 'Cart Abandoned:10:Pipeline' }) });
+    expect(added.status).to.equal(201);
+    const response = await http().request<ConfigBody>('PUT', '/api/config', {
+      session,
+      body: { scope: 'stores', scopeId: 1, values: { [STAGE]: 'Cart Abandoned', [ROLE]: 'Economic Buyer', [RECORD_TYPE]: 'Webshop', 'forcebridge/order_status_map/holded': 'Closed Lost' } },
+    });
+    expect(response.status).to.equal(200);
+    expect(response.body.values[STAGE]).to.include({ value: 'Cart Abandoned', inherited: false });
+    expect(response.body.values['forcebridge/order_status_map/holded']).to.include({ value: 'Closed Lost', inherited: false });
+    expect((await http().sidecar.config.forStore(1)).order.recordType).to.equal('Webshop');
+  });
+
+  it('refuses a scope that does not exist', async () => {
+    const get = await http().request<ErrorBody>('GET', '/api/config?scope=websites&scopeId=77', { session });
+    expect(get.status).to.equal(400);
+    expect(get.body.details).to.deep.equal([{ field: 'scopeId', problem: 'website 77 does not exist' }]);
+    const put = await http().request<ErrorBody>('PUT', '/api/config', { session, body: { scope: 'stores', scopeId: 77, values: { [CYCLE]: '5' } } });
+    expect(put.status).to.equal(400);
+    expect(put.body.details).to.deep.include({ field: 'scopeId', problem: 'store view 77 does not exist' });
+  });
+
+  it("fills the dropdowns from the org's describe data", async () => {
+    const stages = await http().request<{ value: string; label: string }[]>('GET', '/api/picklists/stages', { session });
+    expect(stages.body).to.deep.include({ value: 'Closed Won', label: 'Closed Won' });
+    expect(stages.body).to.deep.include({ value: 'Cart Abandoned', label: 'Cart Abandoned' });
+    const roles = await http().request<{ value: string }[]>('GET', '/api/picklists/contact-roles', { session });
+    expect(roles.body.map((role) => role.value)).to.include.members(['Decision Maker', 'Economic Buyer']);
+    const recordTypes = await http().request('GET', '/api/picklists/record-types', { session });
+    expect(recordTypes.body).to.deep.equal([{ value: 'Webshop', label: 'Webshop' }]);
+  });
+});
