@@ -20,16 +20,19 @@ function kindOf(path: string): OrgValueKind | undefined {
   return path.startsWith(ORDER_STATUS_MAP_PREFIX) ? 'stage' : KIND_BY_PATH.get(path);
 }
 
-/** Why the org cannot take `value` for `path`; undefined when it can or the path names nothing in the org. */
+/**
+ * Why the org cannot take `value` for `path` (without repeating the value, which the caller typed);
+ * undefined when it can or the path names nothing in the org.
+ */
 export function orgValueProblem(org: OrgProfile, path: string, value: string): string | undefined {
   switch (kindOf(path)) {
     case 'stage':
-      return org.hasStage(value) ? undefined : `"${value}" is not an active Opportunity stage in Salesforce`;
+      return org.hasStage(value) ? undefined : 'is not an active Opportunity stage in Salesforce';
     case 'contactRole':
-      return org.hasContactRole(value) ? undefined : `"${value}" is not an active Opportunity contact role in Salesforce`;
+      return org.hasContactRole(value) ? undefined : 'is not an active Opportunity contact role in Salesforce';
     case 'recordType':
       // Empty means the org's default record type.
-      return value === '' || org.recordTypeId(value) ? undefined : `"${value}" is not an active Opportunity record type in Salesforce`;
+      return value === '' || org.recordTypeId(value) ? undefined : 'is not an active Opportunity record type in Salesforce';
     default:
       return undefined;
   }

@@ -122,9 +122,9 @@ describe('sidecar HTTP API: configuration and picklists', function () {
     const problems = Object.fromEntries((response.body.details ?? []).map((detail) => [detail.field, detail.problem]));
     expect(problems).to.deep.equal({
       [CYCLE]: 'must be a whole number, 0 or more',
-      [STAGE]: '"Wishful Thinking" is not an active Opportunity stage in Salesforce',
-      [ROLE]: '"Chief Wizard" is not an active Opportunity contact role in Salesforce',
-      [RECORD_TYPE]: '"Nope" is not an active Opportunity record type in Salesforce',
+      [STAGE]: 'is not an active Opportunity stage in Salesforce',
+      [ROLE]: 'is not an active Opportunity contact role in Salesforce',
+      [RECORD_TYPE]: 'is not an active Opportunity record type in Salesforce',
       'forcebridge/order_status_map/teleported': 'Magento has no order status "teleported"',
       'forcebridge/no/such_setting': '"forcebridge/no/such_setting" is not a Forcebridge setting',
     });
