@@ -15,6 +15,8 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = { attempts: 6, baseDelayMs: 250
 const TRANSIENT_CODES = new Set([
   'UNABLE_TO_LOCK_ROW',
   'SERVER_UNAVAILABLE',
+  // What a Salesforce 500 carries in its body (jsforce reports that code, not the status).
+  'UNKNOWN_EXCEPTION',
   'ECONNRESET',
   'ECONNREFUSED',
   'EPIPE',

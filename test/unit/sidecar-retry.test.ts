@@ -50,5 +50,6 @@ describe('Salesforce retries', () => {
   it('classifies errors', () => {
     expect(isTransient(apiError('INVALID_FIELD'))).to.equal(false);
     expect(isTransient(apiError('ERROR_HTTP_502'))).to.equal(true);
+    expect(isTransient(apiError('UNKNOWN_EXCEPTION')), "a 500's body code").to.equal(true);
   });
 });
