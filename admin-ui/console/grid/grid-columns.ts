@@ -23,7 +23,7 @@ export const AREA_GRIDS: { [A in Area]: AreaGrid<A> } = {
   carts: {
     title: 'Abandoned Carts',
     recordNoun: 'cart',
-    searchPlaceholder: 'Search by customer, email or quote ID',
+    searchPlaceholder: 'Search by customer or email',
     columns: [
       { title: 'Quote ID', text: (row) => String(row.id), opensRecord: true, numeric: true },
       { title: 'Customer', text: (row) => row.customer ?? '' },
