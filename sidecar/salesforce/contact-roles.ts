@@ -3,7 +3,7 @@
 // missing is created (or a changed role updated).
 import type { Connection } from 'jsforce';
 import { COLLECTION_LIMIT, type RowError } from './upsert-writer.js';
-import { withRetries, type RetryPolicy } from './retry.js';
+import { DEFAULT_RETRY_POLICY, backoffDelay, isTransient, withRetries, type RetryPolicy } from './retry.js';
 
 export interface WantedContactRole {
   opportunityId: string;
@@ -43,17 +43,32 @@ function toError(result: SaveResult): RowError {
   return { code: first?.statusCode ?? first?.errorCode ?? 'UNKNOWN_ERROR', message: first?.message ?? 'No result', fields: first?.fields ?? [] };
 }
 
+/** Saves rows, sending the ones refused for a transient reason (a locked row) again after a backoff. */
+async function saveRows<T>(rows: T[], save: (rows: T[]) => Promise<SaveResult[]>, policy: RetryPolicy): Promise<SaveResult[]> {
+  const results: SaveResult[] = rows.map(() => ({ success: false }));
+  let pending = rows.map((_, index) => index);
+  for (let attempt = 0; ; attempt++) {
+    const saved = await save(pending.map((index) => rows[index]!));
+    pending.forEach((index, i) => (results[index] = saved[i] ?? { success: false }));
+    const again = pending.filter((index) => !results[index]!.success && isTransient({ errorCode: toError(results[index]!).code }));
+    if (again.length === 0 || attempt + 1 >= policy.attempts) return results;
+    pending = again;
+    await (policy.sleep ?? ((ms) => new Promise<void>((resolve) => setTimeout(resolve, ms))))(backoffDelay(attempt, policy));
+  }
+}
+
 export async function syncContactRoles(
   connection: Connection,
   wanted: WantedContactRole[],
   options: { retry?: RetryPolicy; onApiCall?: () => void } = {},
 ): Promise<ContactRoleResult[]> {
   if (wanted.length === 0) return [];
+  const policy = options.retry ?? DEFAULT_RETRY_POLICY;
   const call = <T>(fn: () => Promise<T>) =>
     withRetries(() => {
       options.onApiCall?.();
       return fn();
-    }, options.retry);
+    }, policy);
 
   const existing = new Map<string, ExistingRole>();
   for (const ids of chunks([...new Set(wanted.map((w) => w.opportunityId))], COLLECTION_LIMIT)) {
@@ -76,7 +91,7 @@ export async function syncContactRoles(
 
   for (const batch of chunks(toCreate, COLLECTION_LIMIT)) {
     const records = batch.map((w) => ({ OpportunityId: w.opportunityId, ContactId: w.contactId, Role: w.role, IsPrimary: true }));
-    const saved = (await call(() => connection.sobject('OpportunityContactRole').create(records, { allOrNone: false }))) as SaveResult[];
+    const saved = await saveRows(records, (rows) => call(async () => (await connection.sobject('OpportunityContactRole').create(rows, { allOrNone: false })) as SaveResult[]), policy);
     batch.forEach((want, i) => {
       const result = saved[i] ?? { success: false };
       results.push({ ...want, id: result.success ? (result.id ?? null) : null, action: result.success ? 'created' : 'failed', error: result.success ? null : toError(result) });
@@ -85,7 +100,7 @@ export async function syncContactRoles(
 
   for (const batch of chunks(toUpdate, COLLECTION_LIMIT)) {
     const records = batch.map(({ want, id }) => ({ Id: id, Role: want.role, IsPrimary: true }));
-    const saved = (await call(() => connection.sobject('OpportunityContactRole').update(records, { allOrNone: false }))) as SaveResult[];
+    const saved = await saveRows(records, (rows) => call(async () => (await connection.sobject('OpportunityContactRole').update(rows, { allOrNone: false })) as SaveResult[]), policy);
     batch.forEach(({ want, id }, i) => {
       const result = saved[i] ?? { success: false };
       results.push({ ...want, id, action: result.success ? 'updated' : 'failed', error: result.success ? null : toError(result) });

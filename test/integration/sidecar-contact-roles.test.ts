@@ -25,4 +25,17 @@ describe('sync: contact roles', () => {
     expect(roles.totalSize).to.equal(1);
     expect(results.map((result) => result.action)).to.deep.equal(['created']);
   });
+
+  it('sends rows refused as locked again, until every role is there once', async () => {
+    const conn = await org.connect();
+    await setupOrg(conn);
+    const wanted = [];
+    for (let i = 0; i < 20; i++) wanted.push({ ...(await opportunityAndContact(conn)), role: 'Decision Maker' });
+    await org.admin('POST', '/faults', { seed: 3, rowLockRate: 0.5 });
+    const results = await syncContactRoles(conn, wanted, { retry: { attempts: 12, baseDelayMs: 1, maxDelayMs: 1, sleep: async () => {} } });
+    await org.admin('DELETE', '/faults');
+    expect(results.filter((result) => result.action !== 'created')).to.deep.equal([]);
+    const roles = await conn.query('SELECT OpportunityId FROM OpportunityContactRole');
+    expect(roles.totalSize).to.equal(20);
+  });
 });
