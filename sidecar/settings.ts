@@ -111,7 +111,7 @@ const rawSettingsSchema = z
     SF_PRIVATE_KEY_FILE: optionalText,
     SF_API_VERSION: z.string().regex(/^\d{2,3}\.0$/, { error: 'must look like 62.0' }).default('62.0'),
     FORCEBRIDGE_HTTP_HOST: z.string().trim().min(1).default('127.0.0.1'),
-    FORCEBRIDGE_HTTP_PORT: integerSetting(8787, 1, 65535, 'a TCP port'),
+    FORCEBRIDGE_HTTP_PORT: integerSetting(8787, 0, 65535, 'a TCP port; 0 picks a free one'),
     FORCEBRIDGE_API_TOKEN: z
       .string()
       .regex(/^\S{32,512}$/, { error: 'must be 32 to 512 characters without spaces (e.g. openssl rand -hex 32)' })

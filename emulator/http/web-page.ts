@@ -84,6 +84,8 @@ export function createWebPageRouter(org: () => Org): Router {
     if (!objectName) sendHtml(res, 404, page('Not found', `<p>No object named ${escapeHtml(String(req.params.name))}.</p>`));
     else sendHtml(res, 200, recordsPage(org(), objectName));
   });
+  // Where links into a real org point (Lightning record pages); here they open the record page.
+  router.get('/lightning/r/:object/:id/view', (req: Request, res: Response) => res.redirect(302, `${BASE}/records/${encodeURIComponent(String(req.params.id))}`));
   router.get(`${BASE}/records/:id`, (req: Request, res: Response) => {
     const found = org().recordById(String(req.params.id));
     if (!found) sendHtml(res, 404, page('Not found', `<p>No record with id ${escapeHtml(String(req.params.id))}.</p>`));

@@ -47,6 +47,16 @@ class SidecarClient
         return $this->answer($path);
     }
 
+    /** Asks the sidecar to sync records now; the API names areas, Magento names entities. */
+    public function requestSync(string $entity, array $ids): array
+    {
+        $areas = ['quote' => 'carts', 'order' => 'orders', 'customer' => 'customers'];
+        if (!isset($areas[$entity])) {
+            throw new \InvalidArgumentException(sprintf('Unknown record type "%s".', $entity));
+        }
+        return $this->post('/api/sync', ['area' => $areas[$entity], 'ids' => array_values($ids)]);
+    }
+
     private function prepare(): void
     {
         $this->curl->setTimeout(self::TIMEOUT_SECONDS);

@@ -81,6 +81,9 @@ describe('emulator admin and web page', () => {
     expect(contacts).to.contain(`<a href="/__emulator/records/${account.id as string}">${account.id as string}</a>`);
     const detail = await (await fetch(`${harness.emulator.url}/__emulator/records/${account.id as string}`)).text();
     expect(detail).to.contain('<th>BillingCity</th>');
+    const lightning = await fetch(`${harness.emulator.url}/lightning/r/Account/${account.id as string}/view`, { redirect: 'manual' });
+    expect(lightning.status).to.equal(302);
+    expect(lightning.headers.get('location')).to.equal(`/__emulator/records/${account.id as string}`);
     expect((await fetch(`${harness.emulator.url}/__emulator/objects/Nothing`)).status).to.equal(404);
   });
 

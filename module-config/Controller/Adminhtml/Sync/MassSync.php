@@ -42,7 +42,7 @@ class MassSync extends Action implements HttpPostActionInterface
         }
         try {
             $ids = array_map('intval', $this->filter->getCollection($collection)->getAllIds());
-            $this->sidecar->post('/api/sync', ['entityType' => $entity, 'ids' => $ids]);
+            $this->sidecar->requestSync($entity, $ids);
             $this->messageManager->addSuccessMessage(__('%1 record(s) sent to Salesforce sync.', count($ids)));
         } catch (\Exception $error) {
             $this->messageManager->addErrorMessage($error->getMessage());

@@ -30,7 +30,7 @@ class Row extends Action implements HttpPostActionInterface
             return $redirect;
         }
         try {
-            $this->sidecar->post('/api/sync', ['entityType' => $entity, 'ids' => [$id]]);
+            $this->sidecar->requestSync($entity, [$id]);
             $this->messageManager->addSuccessMessage(__('Sent to Salesforce sync.'));
         } catch (\Exception $error) {
             $this->messageManager->addErrorMessage($error->getMessage());
