@@ -81,7 +81,6 @@ async function runDemo(options: DemoOptions): Promise<void> {
       SF_CLIENT_SECRET: EMULATOR_DEFAULTS.clientSecret,
       FORCEBRIDGE_HTTP_PORT: String(options.port),
       FORCEBRIDGE_POLL_INTERVAL_SECONDS: String(POLL_SECONDS),
-      FORCEBRIDGE_SALESFORCE_RECORD_URL: `${emulator.url}/__emulator/records/{id}`,
       FORCEBRIDGE_LOG_LEVEL: 'warn',
     });
     const runtime = await openRuntime(settings, createLogger(settings.logLevel));

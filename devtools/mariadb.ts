@@ -29,16 +29,14 @@ const DEFAULT_BINARY_DIRS = [...(process.env.PATH ?? '').split(delimiter), '/usr
 export async function findOrStartMariaDb(options: FindOptions = {}): Promise<MariaDbServer> {
   const url = options.url ?? process.env.MYSQL_URL ?? DEFAULT_MYSQL_URL;
   if (await answers(url)) return { url, isPrivate: false, stop: async () => {} };
-  const dirs = (options.binaryDirs ?? DEFAULT_BINARY_DIRS).filter(Boolean);
-  const serverBinary = findBinary(['mariadbd', 'mysqld'], dirs);
-  const installBinary = findBinary(['mariadb-install-db', 'mysql_install_db'], dirs);
-  if (!serverBinary || !installBinary) {
+  const binaries = serverBinaries(options.binaryDirs ?? DEFAULT_BINARY_DIRS);
+  if (!binaries) {
     throw new Error(
       `No MySQL/MariaDB server answers at ${redactPassword(url)} and no mariadbd binary is installed: ` +
         'install one with "apt-get install mariadb-server" or set MYSQL_URL to a reachable server.',
     );
   }
-  return startPrivateServer(serverBinary, installBinary);
+  return startPrivateServer(binaries);
 }
 
 export function redactPassword(url: string): string {
@@ -53,6 +51,18 @@ async function answers(url: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+interface ServerBinaries {
+  server: string;
+  install: string;
+}
+
+function serverBinaries(binaryDirs: string[]): ServerBinaries | undefined {
+  const dirs = binaryDirs.filter(Boolean);
+  const server = findBinary(['mariadbd', 'mysqld'], dirs);
+  const install = findBinary(['mariadb-install-db', 'mysql_install_db'], dirs);
+  return server && install ? { server, install } : undefined;
 }
 
 function findBinary(names: string[], dirs: string[]): string | undefined {
@@ -86,10 +96,25 @@ async function run(binary: string, args: string[]): Promise<void> {
   });
 }
 
-async function startPrivateServer(serverBinary: string, installBinary: string): Promise<MariaDbServer> {
+/** A private server whose process can be stopped and started again on the same port and data. */
+export interface PrivateMariaDb extends MariaDbServer {
+  /** Kills the server process (SIGKILL, as a crash) or shuts it down (SIGTERM); data and port are kept. */
+  halt(signal?: 'SIGKILL' | 'SIGTERM'): Promise<void>;
+  /** Starts the server again on the same port with the same data directory. */
+  resume(): Promise<void>;
+}
+
+/** Starts a private mariadbd in a temporary data directory on a free loopback port. */
+export async function startPrivateMariaDb(binaryDirs: string[] = DEFAULT_BINARY_DIRS): Promise<PrivateMariaDb> {
+  const binaries = serverBinaries(binaryDirs);
+  if (!binaries) throw new Error('No mariadbd binary is installed: install one with "apt-get install mariadb-server".');
+  return startPrivateServer(binaries);
+}
+
+async function startPrivateServer(binaries: ServerBinaries): Promise<PrivateMariaDb> {
   const dataDir = await mkdtemp(join(tmpdir(), 'forcebridge-mariadb-'));
   const asRoot = process.getuid?.() === 0 ? ['--user=root'] : [];
-  await run(installBinary, [
+  await run(binaries.install, [
     '--no-defaults',
     `--datadir=${dataDir}`,
     '--auth-root-authentication-method=normal',
@@ -97,37 +122,50 @@ async function startPrivateServer(serverBinary: string, installBinary: string): 
     ...asRoot,
   ]);
   const port = await freeLoopbackPort();
-  const child: ChildProcess = spawn(
-    serverBinary,
-    [
-      '--no-defaults',
-      `--datadir=${dataDir}`,
-      `--socket=${join(dataDir, 'mysqld.sock')}`,
-      `--pid-file=${join(dataDir, 'mysqld.pid')}`,
-      `--port=${port}`,
-      '--bind-address=127.0.0.1',
-      '--skip-name-resolve',
-      '--innodb-flush-log-at-trx-commit=2',
-      ...asRoot,
-    ],
-    { stdio: 'ignore' },
-  );
   const url = `mysql://root@127.0.0.1:${port}`;
-  const stop = async (): Promise<void> => {
-    if (child.exitCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
+  let child: ChildProcess | undefined;
+
+  const halt = async (signal: 'SIGKILL' | 'SIGTERM' = 'SIGTERM'): Promise<void> => {
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child!.once('exit', resolve));
+    child.kill(signal);
+    await exited;
+  };
+  const resume = async (): Promise<void> => {
+    child = spawn(
+      binaries.server,
+      [
+        '--no-defaults',
+        `--datadir=${dataDir}`,
+        `--socket=${join(dataDir, 'mysqld.sock')}`,
+        `--pid-file=${join(dataDir, 'mysqld.pid')}`,
+        `--port=${port}`,
+        '--bind-address=127.0.0.1',
+        '--skip-name-resolve',
+        '--innodb-flush-log-at-trx-commit=2',
+        ...asRoot,
+      ],
+      { stdio: 'ignore' },
+    );
+    const started = child;
+    const deadline = Date.now() + 30_000;
+    while (!(await answers(url))) {
+      if (started.exitCode !== null || Date.now() > deadline) {
+        await halt('SIGKILL');
+        throw new Error(`The private mariadbd (${binaries.server}) did not start on port ${port}.`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
     }
+  };
+  const stop = async (): Promise<void> => {
+    await halt();
     await rm(dataDir, { recursive: true, force: true });
   };
-  const deadline = Date.now() + 30_000;
-  while (!(await answers(url))) {
-    if (child.exitCode !== null || Date.now() > deadline) {
-      await stop();
-      throw new Error(`The private mariadbd (${serverBinary}) did not start on port ${port}.`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
+  try {
+    await resume();
+  } catch (error) {
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
   }
-  return { url, isPrivate: true, stop };
+  return { url, isPrivate: true, stop, halt, resume };
 }

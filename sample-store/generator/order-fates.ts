@@ -38,7 +38,7 @@ function fate(name: string, details: Partial<OrderFate> & Pick<OrderFate, 'final
   };
 }
 
-export const FATES = {
+const FATES = {
   pending: fate('pending', { final: NEW }),
   pendingPayment: fate('pending_payment', {
     placed: { state: 'pending_payment', status: 'pending_payment' }, gateway: true,
@@ -106,8 +106,8 @@ export class FateDealer {
   }
 }
 
-export const OFFLINE_METHODS = [['checkmo', 5], ['banktransfer', 3], ['cashondelivery', 2]] as const;
-export const GATEWAY_METHOD = 'paypal_express';
+const OFFLINE_METHODS = [['checkmo', 5], ['banktransfer', 3], ['cashondelivery', 2]] as const;
+const GATEWAY_METHOD = 'paypal_express';
 
 export const METHOD_TITLES: Readonly<Record<string, string>> = {
   checkmo: 'Check / Money order',

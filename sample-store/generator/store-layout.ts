@@ -42,12 +42,6 @@ export const STORE_VIEWS: readonly StoreView[] = [
   },
 ];
 
-export function storeView(storeId: number): StoreView {
-  const view = STORE_VIEWS.find((candidate) => candidate.storeId === storeId);
-  if (!view) throw new Error(`Unknown store ${storeId}`);
-  return view;
-}
-
 /** Where a guest shops: mostly the US store. */
 export function pickGuestStore(random: Random): StoreView {
   return random.weighted(STORE_VIEWS.map((view) => [view, view.storeId === 1 ? 6 : view.storeId === 2 ? 3 : 1] as const));
