@@ -107,6 +107,19 @@ describe('sidecar HTTP API: grids, sync and history', function () {
     expect((await http().request<GridBody<unknown>>('GET', '/api/grids/carts?q=_', { session })).body.rows).to.deep.equal([]);
   });
 
+  it("narrows the carts grid to one customer's carts (the Shopping Cart tab), and refuses that elsewhere", async () => {
+    const openCart = await insertCart(http().sidecar.pool, { customerId, customerEmail: 'reg@example.com' });
+    const mine = await http().request<GridBody<{ id: number }>>('GET', `/api/grids/carts?customerId=${customerId}`, { session });
+    expect(mine.status).to.equal(200);
+    // The ordered cart is no longer active; the open one is the customer's only cart.
+    expect(mine.body.rows.map((row) => row.id)).to.deep.equal([openCart]);
+    const none = await http().request<GridBody<unknown>>('GET', `/api/grids/carts?customerId=${customerId + 1000}`, { session });
+    expect(none.body.rows).to.deep.equal([]);
+    const refused = await http().request<{ error: string }>('GET', `/api/grids/orders?customerId=${customerId}`, { session });
+    expect(refused.status).to.equal(400);
+    expect(refused.body.error).to.contain('cannot be narrowed');
+  });
+
   it('lists orders and customers, filtered by order number and e-mail', async () => {
     const orders = await http().request<GridBody<Record<string, unknown>>>('GET', '/api/grids/orders?q=000000042', { session });
     expect(orders.body.rows).to.have.length(1);

@@ -2,7 +2,7 @@
 // "Sync with Salesforce" button that sends them and shows progress and the outcome.
 import ko from 'knockout-es5';
 import { messageOf, type ApiClient } from '../../api/client.js';
-import type { CartRow, CustomerRow, GridPage, RecordSync } from '../../api/contract.js';
+import type { CartRow, GridPage, RecordSync } from '../../api/contract.js';
 import { formatDateTime } from '../sync-status/sync-status.js';
 import { SyncRun } from '../sync-run/sync-run.js';
 import { modelFromParams } from '../model-params.js';
@@ -40,19 +40,12 @@ export class ShoppingCartTab {
     ko.track(this, ['carts', 'loading', 'errorMessage']);
   }
 
-  /**
-   * The grids page by id downwards (after = the last id seen), so `after: id + 1, limit: 1` reads this
-   * customer's row; the carts are those the carts grid finds under the customer's e-mail address
-   * (including guest carts left with it, which Salesforce files under the same Contact).
-   */
+  /** The customer's own active carts, as Magento's Shopping Cart tab lists them. */
   async load(): Promise<void> {
     this.loading = true;
     try {
-      const customers = await this.api.get<GridPage<CustomerRow>>('/grids/customers', { after: this.customerId + 1, limit: 1 });
-      const email = customers.rows.find((row) => row.id === this.customerId)?.email?.toLowerCase();
-      if (!email) throw new Error(`Customer ${this.customerId} has no e-mail address in the store.`);
-      const carts = await this.api.get<GridPage<CartRow>>('/grids/carts', { q: email, limit: 200 });
-      this.carts = carts.rows.filter((cart) => cart.email?.toLowerCase() === email).map((cart) => new CartLine(cart));
+      const carts = await this.api.get<GridPage<CartRow>>('/grids/carts', { customerId: this.customerId, limit: 200 });
+      this.carts = carts.rows.map((cart) => new CartLine(cart));
       this.errorMessage = '';
     } catch (error) {
       this.errorMessage = messageOf(error);

@@ -24,6 +24,7 @@ export const CART_GRID: GridDefinition<CartGridRow> = {
              LEFT JOIN quote_address b ON b.quote_id = q.entity_id AND b.address_type = 'billing'
              LEFT JOIN store s ON s.store_id = q.store_id`,
   idColumn: 'q.entity_id',
+  customerColumn: 'q.customer_id',
   conditions: ['q.is_active = 1', 'q.items_count > 0', `${EMAIL} IS NOT NULL`],
   searchable: [EMAIL, NAME],
   toRow: (row) => ({

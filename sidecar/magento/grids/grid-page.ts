@@ -11,6 +11,8 @@ export interface GridRequest {
   after: number | null;
   /** Substring to look for in the searchable columns. */
   text: string | null;
+  /** Only this customer's rows (grids with a customer column). */
+  customerId?: number | null;
 }
 
 export interface GridPage<Row> {
@@ -27,6 +29,8 @@ export interface GridDefinition<Row> {
   conditions: string[];
   /** SQL expressions the text filter searches. */
   searchable: string[];
+  /** The column naming the row's customer, for grids that can be narrowed to one customer. */
+  customerColumn?: string;
   toRow(row: mysql.RowDataPacket): Row;
 }
 
@@ -41,6 +45,11 @@ export async function readGridPage<Row>(pool: DatabasePool, grid: GridDefinition
   if (request.after !== null) {
     conditions.push(`${grid.idColumn} < ?`);
     values.push(request.after);
+  }
+  if (request.customerId !== undefined && request.customerId !== null) {
+    if (!grid.customerColumn) throw new Error('This grid cannot be narrowed to one customer');
+    conditions.push(`${grid.customerColumn} = ?`);
+    values.push(request.customerId);
   }
   if (request.text !== null) {
     conditions.push(`(${grid.searchable.map((expression) => `${expression} LIKE ?`).join(' OR ')})`);
