@@ -20,20 +20,37 @@ export interface PollCost {
   medianMs: number;
   p95Ms: number;
   plans: { sql: string; rows: PlanRow[] }[];
+  /** The statements that took the most time per poll, slowest first. */
+  slowest: { sql: string; msPerPoll: number }[];
 }
 
 type QueryValues = Parameters<DatabasePool['query']>[1];
 
 const AREA_SWITCHES = ['forcebridge/abandoned_cart/automatic_sync', 'forcebridge/order/automatic_sync', 'forcebridge/customer/automatic_sync'];
 
-/** The pool, with every SELECT sent through it written down (the last parameters of each query text). */
-function recordingPool(pool: DatabasePool, selects: Map<string, QueryValues>): DatabasePool {
+/** What the detector sent: the last parameters of each SELECT on Magento tables, and time per statement. */
+interface Recording {
+  selects: Map<string, QueryValues>;
+  millisecondsBySql: Map<string, number>;
+}
+
+function compact(sql: string): string {
+  return sql.replace(/\s+/g, ' ').trim();
+}
+
+function recordingPool(pool: DatabasePool, recording: Recording): DatabasePool {
   return new Proxy(pool, {
     get(target, property) {
       if (property === 'query') {
-        return (sql: string, values?: QueryValues) => {
-          if (/^\s*SELECT/i.test(sql) && !/forcebridge_/.test(sql)) selects.set(sql, values);
-          return target.query(sql, values);
+        return async (sql: string, values?: QueryValues) => {
+          if (/^\s*SELECT/i.test(sql) && !/forcebridge_/.test(sql)) recording.selects.set(sql, values);
+          const started = performance.now();
+          try {
+            return await target.query(sql, values);
+          } finally {
+            const key = compact(sql);
+            recording.millisecondsBySql.set(key, (recording.millisecondsBySql.get(key) ?? 0) + performance.now() - started);
+          }
         };
       }
       const value: unknown = Reflect.get(target, property, target);
@@ -51,10 +68,11 @@ export async function measurePollCost(pool: DatabasePool, polls: number): Promis
   for (const path of AREA_SWITCHES) {
     await pool.query("INSERT INTO core_config_data (scope, scope_id, path, value) VALUES ('default', 0, ?, '1') ON DUPLICATE KEY UPDATE value = '1'", [path]);
   }
-  const selects = new Map<string, QueryValues>();
-  const detector = new ChangeDetector(recordingPool(pool, selects), new MagentoConfig(pool));
+  const recording: Recording = { selects: new Map(), millisecondsBySql: new Map() };
+  const detector = new ChangeDetector(recordingPool(pool, recording), new MagentoConfig(pool));
   await detector.detect(); // places the watermarks, as the service's first tick does
   await detector.detect(); // warms the configuration cache and the buffer pool
+  recording.millisecondsBySql.clear();
   const timings: number[] = [];
   for (let poll = 0; poll < polls; poll++) {
     const started = performance.now();
@@ -63,12 +81,16 @@ export async function measurePollCost(pool: DatabasePool, polls: number): Promis
   }
   timings.sort((a, b) => a - b);
   const plans = [];
-  for (const [sql, values] of selects) {
+  for (const [sql, values] of recording.selects) {
     const [rows] = await pool.query<mysql.RowDataPacket[]>(`EXPLAIN ${sql}`, values);
     plans.push({
-      sql: sql.replace(/\s+/g, ' ').trim(),
+      sql: compact(sql),
       rows: rows.map((row) => ({ table: String(row.table), type: String(row.type), key: row.key === null ? null : String(row.key), rows: Number(row.rows), extra: String(row.Extra ?? '') })),
     });
   }
-  return { polls, medianMs: percentile(timings, 0.5), p95Ms: percentile(timings, 0.95), plans };
+  const slowest = [...recording.millisecondsBySql]
+    .map(([sql, ms]) => ({ sql, msPerPoll: ms / polls }))
+    .sort((a, b) => b.msPerPoll - a.msPerPoll)
+    .slice(0, 5);
+  return { polls, medianMs: percentile(timings, 0.5), p95Ms: percentile(timings, 0.95), plans, slowest };
 }

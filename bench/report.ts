@@ -117,6 +117,10 @@ export function renderResults(results: BenchResults): string {
     '',
     `One poll = one change-detection pass with nothing changed, ${poll.polls} polls: median ${number(poll.medianMs, 1)} ms, p95 ${number(poll.p95Ms, 1)} ms.`,
     '',
+    'Where a poll spends its time (statements, milliseconds per poll):',
+    '',
+    ...poll.slowest.map((statement) => `- ${number(statement.msPerPoll, 2)} ms: \`${statement.sql.slice(0, 160)}\``),
+    '',
     'EXPLAIN of every query the poll sent to Magento tables:',
     '',
   ];
