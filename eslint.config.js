@@ -4,7 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'admin-ui/dist/**', 'test-output/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'test-output/**', 'module-config/view/adminhtml/web/amd/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
