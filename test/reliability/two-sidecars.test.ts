@@ -38,7 +38,7 @@ describe('reliability: two sidecars on one store at once', function () {
     await Promise.all(pools.map((pool) => pool.end()));
   });
 
-  async function separateSidecar(): Promise<SyncEngine> {
+  async function separateSidecar(onProgress?: () => void): Promise<SyncEngine> {
     const pool = createDatabasePool(sidecar().databaseUrl);
     pools.push(pool);
     const connection = await openSession({
@@ -46,15 +46,19 @@ describe('reliability: two sidecars on one store at once', function () {
       apiVersion: API_VERSION,
       auth: { kind: 'client_credentials', clientId: EMULATOR_DEFAULTS.clientId, clientSecret: EMULATOR_DEFAULTS.clientSecret },
     });
-    return new SyncEngine({ pool, config: new MagentoConfig(pool, 0), connection, instance: INSTANCE, bulkThreshold: LEASE_SIZE, bulkBatchSize: LEASE_SIZE });
+    return new SyncEngine({ pool, config: new MagentoConfig(pool, 0), connection, instance: INSTANCE, bulkThreshold: LEASE_SIZE, bulkBatchSize: LEASE_SIZE, onProgress });
   }
 
   it('pushes each record from one sidecar only, skips none, and doubles no contact role', async () => {
     const { pool } = sidecar();
     const queued = await queueWholeStore(pool);
-    const [first, second] = [await separateSidecar(), await separateSidecar()];
+    // The second starts when the first has finished one batch, so both are sure to work side by
+    // side on the rest (started at the same instant, a busy machine could let one take it all).
+    let started: () => void = () => {};
+    const firstBatchDone = new Promise<void>((resolve) => (started = resolve));
+    const [first, second] = [await separateSidecar(() => started()), await separateSidecar()];
     expect(first.leaseOwner).to.not.equal(second.leaseOwner);
-    const passes = await Promise.all([first.runPass('all', 'auto'), second.runPass('all', 'auto')]);
+    const passes = await Promise.all([first.runPass('all', 'auto'), firstBatchDone.then(() => second.runPass('all', 'auto'))]);
     expect(passes.map((pass) => pass.records > 0), 'both sidecars took part').to.deep.equal([true, true]);
     expect(passes[0].records + passes[1].records, 'no entry leased twice').to.equal(queued);
     expect(await queueDepth(pool)).to.equal(0);
