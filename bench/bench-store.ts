@@ -1,7 +1,6 @@
 // The benchmark's store databases: generated once with the sample-store generator and reused by
 // later runs. A small marker table written after generation tells a finished store from one still
-// being filled, or left half-filled by an interrupted run: that one is never dropped behind
-// someone's back; the run stops and says so.
+// being filled by another run, which is waited for, never dropped behind that run's back.
 import mysql from 'mysql2/promise';
 import { generateStore } from '../sample-store/generator/generate-store.js';
 import { createStoreDatabase, databaseUrl } from '../sample-store/store-database.js';
@@ -46,15 +45,27 @@ async function finishedGeneration(serverUrl: string, name: string): Promise<numb
   }
 }
 
+const WAIT_FOR_OTHER_RUN_MS = 60 * 60 * 1000;
+
+/** Another run is filling the store: waits for it to finish (an hour at most). */
+async function waitForGeneration(serverUrl: string, name: string, orders: number, log: (line: string) => void): Promise<BenchStore> {
+  const deadline = Date.now() + WAIT_FOR_OTHER_RUN_MS;
+  while (Date.now() < deadline) {
+    log(`${name} exists but its generation has not finished: waiting for the run filling it…`);
+    await new Promise((resolve) => setTimeout(resolve, 30_000));
+    const seconds = await finishedGeneration(serverUrl, name);
+    if (seconds !== undefined) return { name, url: databaseUrl(serverUrl, name), orders, generationSeconds: seconds, reused: true };
+  }
+  throw new Error(`${name} was not finished within an hour: an interrupted generation left it half-filled. Drop the database and run again.`);
+}
+
 /** The generated store with `orders` orders on the server, generating it when missing. */
 export async function ensureBenchStore(serverUrl: string, orders: number, log: (line: string) => void): Promise<BenchStore> {
   const name = benchStoreName(orders);
   const url = databaseUrl(serverUrl, name);
   const previous = await finishedGeneration(serverUrl, name);
   if (previous !== undefined) return { name, url, orders, generationSeconds: previous, reused: true };
-  if (await databaseExists(serverUrl, name)) {
-    throw new Error(`${name} exists but its generation has not finished: another run may still be filling it. Wait for it, or drop the database.`);
-  }
+  if (await databaseExists(serverUrl, name)) return waitForGeneration(serverUrl, name, orders, log);
   log(`generating ${name} (${orders.toLocaleString('en-US')} orders)…`);
   const started = performance.now();
   await createStoreDatabase(serverUrl, name);
