@@ -60,6 +60,8 @@ export class SyncEngine {
   readonly leaseOwner = newLeaseOwner();
   private org?: { profile: OrgProfile; loadedAt: number };
   private apiCalls = 0;
+  /** Leases a failed pass could not give back (the database was gone); the next pass does. */
+  private unreleased: LeasedEntry[] = [];
   private readonly passListeners = new Set<(pass: FinishedPass) => void>();
 
   constructor(private readonly options: SyncEngineOptions) {}
@@ -96,6 +98,10 @@ export class SyncEngine {
   async runPass(area: SyncArea, trigger: RunTrigger): Promise<PassSummary> {
     const { pool } = this.options;
     const runId = await startRun(pool, area, trigger);
+    if (this.unreleased.length > 0) {
+      await release(pool, this.leaseOwner, this.unreleased);
+      this.unreleased = [];
+    }
     const callsAtStart = this.apiCalls;
     const summary: PassSummary = { runId, records: 0, synced: 0, failed: 0, skipped: 0, unchanged: 0, apiCalls: 0, pausedForLimit: false };
     let note: string | null = null;
@@ -117,8 +123,10 @@ export class SyncEngine {
             summary.apiCalls = this.apiCalls - callsAtStart;
             this.options.onProgress?.({ ...summary });
           } catch (error) {
-            // Whatever was not finished goes back to the queue untried.
-            await release(pool, this.leaseOwner, batches.slice(index).flat());
+            // Whatever was not finished goes back to the queue untried; if the database is gone,
+            // the next pass gives it back rather than leaving it leased for leaseSeconds.
+            const unfinished = batches.slice(index).flat();
+            await release(pool, this.leaseOwner, unfinished).catch(() => this.unreleased.push(...unfinished));
             throw error;
           }
         }
