@@ -115,6 +115,9 @@ describe('browser: the AMD modules Magento loads', function () {
   it('Forcebridge_Connector/js/sync-button syncs the customer\'s carts from the Shopping Cart tab', async () => {
     const { pool } = sidecar().harness;
     const [customer] = await pool.query<mysql.ResultSetHeader>("INSERT INTO customer_entity (website_id, store_id, email, group_id, firstname, lastname) VALUES (1, 1, 'amd@example.com', 1, 'Amy', 'Dee')");
+    // The tab lists the customer's own carts, as Magento's Shopping Cart tab does.
+    const ownCart = await insertCart(pool, { customerId: customer.insertId, customerEmail: 'amd@example.com', items: [{ sku: 'MH02', name: 'Tee', qty: 1, price: 20 }] });
+    await saveShippingInformation(pool, ownCart, { email: 'amd@example.com', firstname: 'Amy', lastname: 'Dee' });
     await page.evaluate(async (customerId) => {
       const requireModule = (window as unknown as { requireModule(name: string): Promise<(config: object, element: HTMLElement) => void> }).requireModule;
       const mount = await requireModule('Forcebridge_Connector/js/sync-button');
