@@ -106,14 +106,20 @@ export async function readLinks(pool: DatabasePool, entities: { entityType: Link
   return links;
 }
 
+/** Rows per INSERT: a Bulk API batch (20,000 records) in one statement would pass max_allowed_packet (16 MB). */
+const ROWS_PER_STATEMENT = 1000;
+
+async function inStatements<T>(rows: T[], write: (chunk: T[]) => Promise<unknown>): Promise<void> {
+  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) await write(rows.slice(start, start + ROWS_PER_STATEMENT));
+}
+
 export async function recordOutcomes(pool: DatabasePool, outcomes: LinkOutcome[]): Promise<void> {
-  if (outcomes.length === 0) return;
   const synced = (o: LinkOutcome) => (o.status === 'synced' ? 1 : 0);
-  await pool.query(
+  await inStatements(outcomes, (chunk) => pool.query(
     `INSERT INTO forcebridge_link (entity_type, entity_id, store_id, salesforce_key, status, account_id, contact_id,
         opportunity_id, contact_role_id, error_code, error_message, payload_hash, source_updated_at,
         first_synced_at, last_synced_at, last_attempt_at, attempts)
-     VALUES ${outcomes.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, IF(?, UTC_TIMESTAMP(), NULL), IF(?, UTC_TIMESTAMP(), NULL), UTC_TIMESTAMP(), 1)').join(', ')}
+     VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, IF(?, UTC_TIMESTAMP(), NULL), IF(?, UTC_TIMESTAMP(), NULL), UTC_TIMESTAMP(), 1)').join(', ')}
      ON DUPLICATE KEY UPDATE
        store_id = COALESCE(VALUES(store_id), store_id),
        salesforce_key = VALUES(salesforce_key),
@@ -130,7 +136,7 @@ export async function recordOutcomes(pool: DatabasePool, outcomes: LinkOutcome[]
        error_code = VALUES(error_code),
        error_message = VALUES(error_message),
        status = VALUES(status)`,
-    outcomes.flatMap((o) => [
+    chunk.flatMap((o) => [
       o.entityType,
       o.entityId,
       o.storeId,
@@ -147,16 +153,15 @@ export async function recordOutcomes(pool: DatabasePool, outcomes: LinkOutcome[]
       synced(o),
       synced(o),
     ]),
-  );
+  ));
 }
 
 export async function recordEvents(pool: DatabasePool, events: SyncEvent[]): Promise<void> {
-  if (events.length === 0) return;
-  await pool.query(
+  await inStatements(events, (chunk) => pool.query(
     `INSERT INTO forcebridge_sync_event (run_id, occurred_at, entity_type, entity_id, salesforce_object, salesforce_id,
         sent_payload, result, error_message, stage_before, stage_after)
-     VALUES ${events.map(() => '(?, UTC_TIMESTAMP(3), ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-    events.flatMap((e) => [
+     VALUES ${chunk.map(() => '(?, UTC_TIMESTAMP(3), ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+    chunk.flatMap((e) => [
       e.runId,
       e.entityType,
       e.entityId,
@@ -168,5 +173,5 @@ export async function recordEvents(pool: DatabasePool, events: SyncEvent[]): Pro
       e.stageBefore,
       e.stageAfter,
     ]),
-  );
+  ));
 }
