@@ -12,12 +12,9 @@ import { fillReliabilityStore, queueDepth, queueWholeStore } from '../support/re
 import { INSTANCE, useSyncHarness } from '../support/sync-harness.js';
 
 const SIDECAR = new URL('../support/reliability-sidecar.ts', import.meta.url).pathname;
-/**
- * About 5,000 queued records (customers, open and converted carts, orders): half the issue's
- * 10,000, which takes about two minutes here, most of it in the clean reference sync.
- */
-const ORDERS = 1950;
-const EXPECTED_RECORDS = 4500;
+/** About 10,000 queued records, as in the issue: customers, open and converted carts, orders. */
+const ORDERS = 3900;
+const EXPECTED_RECORDS = 9500;
 const KILLS = 5;
 const LEASE_SECONDS = 3;
 /** Each restart alternates the path: Bulk API 2.0 jobs, then Collections batches. */
