@@ -60,10 +60,18 @@ describe('sidecar queue', () => {
   it('never gives two concurrent leasers the same entry, and together they get all', async () => {
     const ids = Array.from({ length: 300 }, (_, index) => index + 1);
     await enqueue(pool, quotes(...ids), { manual: false });
+    // Both hold their first lease before either goes on, so they always work side by side.
+    let firstLeases = 0;
+    let bothLeased: () => void = () => {};
+    const bothStarted = new Promise<void>((resolve) => (bothLeased = resolve));
     async function drain(leaserPool: DatabasePool, owner: string): Promise<number[]> {
       const got: number[] = [];
-      for (;;) {
+      for (let round = 0; ; round++) {
         const batch = await lease(leaserPool, { owner, limit: 7, leaseSeconds: 300 });
+        if (round === 0) {
+          if (++firstLeases === 2) bothLeased();
+          await bothStarted;
+        }
         if (batch.length === 0) return got;
         got.push(...batch.map((entry) => entry.entityId));
         // A sidecar works on its batch before leasing again; this lets the two interleave.

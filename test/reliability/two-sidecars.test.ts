@@ -16,10 +16,10 @@ import { API_VERSION, INSTANCE, useSyncHarness } from '../support/sync-harness.j
 const ORDERS = 400;
 /**
  * A sidecar leases max(bulk batch size, bulk threshold) entries at a time (20,000 by default); small
- * leases make the two interleave on this small store. Full leases go through Bulk API 2.0, the
- * last, partial ones through Collections.
+ * leases (a dozen rounds on this store) make the two interleave however busy the machine is. Full
+ * leases go through Bulk API 2.0, the last, partial ones through Collections.
  */
-const LEASE_SIZE = 250;
+const LEASE_SIZE = 60;
 
 describe('reliability: two sidecars on one store at once', function () {
   this.timeout(120_000);
