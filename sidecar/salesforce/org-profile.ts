@@ -66,10 +66,6 @@ export class OrgProfile {
     return this.opportunityRecordTypes.get(developerName);
   }
 
-  hasField(object: DescribedObject, field: string): boolean {
-    return this.fields.get(object)?.has(field) ?? false;
-  }
-
   /** Cuts strings to the field lengths describe gives (names, e-mails, cities in any script). */
   fitToLengths(object: DescribedObject, payload: SalesforcePayload): SalesforcePayload {
     const facts = this.fields.get(object);
