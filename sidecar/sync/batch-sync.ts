@@ -108,8 +108,10 @@ export async function syncBatch(context: BatchSyncContext, units: WorkUnit[]): P
     Opportunity: uniqueByKey(toSend.map((p) => p.opportunity)),
   };
   const results = toSend.length > 0 ? await writer.upsert(batch) : [];
+  // Looked up by key: a Bulk round holds tens of thousands of results, too many to search each time.
+  const resultsByKey = new Map(results.map((r) => [`${r.object}|${r.key}`, r]));
   const resultOf = (object: string, payload: SalesforcePayload | undefined) =>
-    payload ? results.find((r) => r.object === object && r.key === payload.Magento_Key__c) : undefined;
+    payload ? resultsByKey.get(`${object}|${String(payload.Magento_Key__c)}`) : undefined;
 
   const wantedRoles = toSend.flatMap((p) => {
     const opportunityId = resultOf('Opportunity', p.opportunity)?.id;
@@ -121,13 +123,14 @@ export async function syncBatch(context: BatchSyncContext, units: WorkUnit[]): P
   const roles: ContactRoleResult[] = wantedRoles.length
     ? await withNamedLock(pool, 'forcebridge_contact_roles', () => syncContactRoles(context.connection, wantedRoles, { onApiCall: context.onApiCall }))
     : [];
+  const rolesByPair = new Map(roles.map((r) => [`${r.opportunityId}|${r.contactId}`, r]));
 
   for (const p of toSend) {
     const { unit } = p;
     const account = resultOf('Account', p.account);
     const contact = resultOf('Contact', p.contact);
     const opportunity = resultOf('Opportunity', p.opportunity);
-    const role = opportunity?.id && contact?.id ? roles.find((r) => r.opportunityId === opportunity.id && r.contactId === contact.id) : undefined;
+    const role = opportunity?.id && contact?.id ? rolesByPair.get(`${opportunity.id}|${contact.id}`) : undefined;
     const failures: { object: string; error: RowError }[] = [];
     for (const [object, result] of [['Account', account], ['Contact', contact], ['Opportunity', opportunity]] as const) {
       if (result?.error) failures.push({ object, error: result.error });
