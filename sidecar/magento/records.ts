@@ -29,7 +29,23 @@ export interface CartItem {
  * quote.updated_at on every cart change, so `updatedAt` is the version to store as
  * forcebridge_link.source_updated_at (customers likewise).
  */
-export interface Cart {
+/** Who buys and for how much: what a cart and the order placed from it both carry. */
+export interface Purchase {
+  customerId: number | null;
+  isGuest: boolean;
+  /** The buyer's e-mail (for a cart: quote.customer_email, else its billing address's). */
+  email: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  /** Grand total in the display currency, `currencyCode` (quote or order currency). */
+  grandTotal: number;
+  currencyCode: string | null;
+  /** Grand total in the base currency, `baseCurrencyCode`. */
+  baseGrandTotal: number;
+  baseCurrencyCode: string | null;
+}
+
+export interface Cart extends Purchase {
   quoteId: number;
   storeId: number;
   websiteId: number;
@@ -37,18 +53,6 @@ export interface Cart {
   isVirtual: boolean;
   itemsCount: number;
   itemsQty: number;
-  customerId: number | null;
-  isGuest: boolean;
-  /** quote.customer_email, or the billing address's e-mail when the quote has none yet. */
-  email: string | null;
-  firstName: string | null;
-  lastName: string | null;
-  /** Grand total in the quote (display) currency, `currencyCode`. */
-  grandTotal: number;
-  currencyCode: string | null;
-  /** Grand total in the base currency, `baseCurrencyCode`. */
-  baseGrandTotal: number;
-  baseCurrencyCode: string | null;
   /** Shipping information was saved (shipping method chosen; for virtual carts: billing address). */
   reachedCheckout: boolean;
   /** Increment id reserved when the order was placed (null while the cart is open). */
@@ -58,7 +62,7 @@ export interface Cart {
   items: CartItem[];
 }
 
-export interface Order {
+export interface Order extends Purchase {
   entityId: number;
   incrementId: string | null;
   /** The quote it was placed from: the cart's opportunity and the order's are the same record. */
@@ -68,15 +72,6 @@ export interface Order {
   websiteId: number | null;
   state: string | null;
   status: string | null;
-  customerId: number | null;
-  isGuest: boolean;
-  email: string | null;
-  firstName: string | null;
-  lastName: string | null;
-  grandTotal: number;
-  currencyCode: string | null;
-  baseGrandTotal: number;
-  baseCurrencyCode: string | null;
   totalPaid: number;
   baseTotalPaid: number;
   totalRefunded: number;

@@ -6,7 +6,7 @@ import { readCarts } from '../magento/carts.js';
 import type { MagentoConfig, StoreConfig } from '../magento/config.js';
 import { readCustomers } from '../magento/customers.js';
 import { findOrderIdsByQuoteId, readOrders } from '../magento/orders.js';
-import type { Cart, Customer, LinkedEntityType, Order } from '../magento/records.js';
+import type { Cart, Customer, LinkedEntityType, Order, Purchase } from '../magento/records.js';
 import { listStoreViews } from '../magento/stores.js';
 import { dayInTimezone } from '../mapping/dates.js';
 import { orderKey, quoteKey } from '../mapping/keys.js';
@@ -66,7 +66,7 @@ export interface PlannerContext {
   now?: Date;
 }
 
-function personOf(instance: string, record: Cart | Order, customers: Map<number, Customer>): { person?: Person; link?: WorkUnit['personLink'] } {
+function personOf(instance: string, record: Purchase, customers: Map<number, Customer>): { person?: Person; link?: WorkUnit['personLink'] } {
   const customer = record.customerId !== null ? customers.get(record.customerId) : undefined;
   if (customer) return { person: personFromCustomer(instance, customer), link: { type: 'customer', id: String(customer.customerId) } };
   const person = personFromGuest(instance, record);
