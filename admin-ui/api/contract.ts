@@ -1,16 +1,20 @@
+// The server's own types, so the browser and the API cannot drift apart (type-only: nothing of
+// the server is bundled).
+import type { CartGridRow } from '../../sidecar/magento/grids/cart-grid.js';
+import type { CustomerGridRow } from '../../sidecar/magento/grids/customer-grid.js';
+import type { GridPage } from '../../sidecar/magento/grids/grid-page.js';
+import type { OrderGridRow } from '../../sidecar/magento/grids/order-grid.js';
+import type { SyncJobProgress } from '../../sidecar/sync/manual-sync-jobs.js';
+import type { SyncHistoryEvent } from '../../sidecar/sync/sync-history.js';
+import type { SyncState } from '../../sidecar/sync/sync-states.js';
+
 // The shapes the sidecar's HTTP API (/api) sends and accepts.
 
 export type Area = 'carts' | 'orders' | 'customers';
 
-export type SyncStatus = 'synced' | 'error' | 'skipped' | 'pending' | 'never';
+export type SyncStatus = SyncState['status'];
 
-export interface RecordSync {
-  status: SyncStatus;
-  salesforceId: string | null;
-  salesforceUrl: string | null;
-  error: string | null;
-  lastSyncedAt: string | null;
-}
+export type RecordSync = SyncState;
 
 export interface AdminUser {
   username: string;
@@ -53,39 +57,12 @@ export interface ConfigSnapshot {
   statuses: { code: string; label: string }[];
 }
 
-/** Grid rows: Magento allows many of these columns to be empty, so null is shown as blank. */
-export interface CartRow {
-  id: number;
-  customer: string | null;
-  email: string | null;
-  store: string | null;
-  items: number;
-  grandTotal: number;
-  currency: string | null;
-  updatedAt: string | null;
-  sync: RecordSync;
-}
+/** Grid rows as the API sends them: the row the grid reads, and its sync state. */
+export type CartRow = CartGridRow & { sync: RecordSync };
 
-export interface OrderRow {
-  id: number;
-  incrementId: string;
-  customer: string | null;
-  email: string | null;
-  status: string | null;
-  grandTotal: number;
-  currency: string | null;
-  createdAt: string | null;
-  sync: RecordSync;
-}
+export type OrderRow = OrderGridRow & { sync: RecordSync };
 
-export interface CustomerRow {
-  id: number;
-  name: string | null;
-  email: string | null;
-  website: string | null;
-  createdAt: string | null;
-  sync: RecordSync;
-}
+export type CustomerRow = CustomerGridRow & { sync: RecordSync };
 
 export interface GridRowByArea {
   carts: CartRow;
@@ -93,29 +70,8 @@ export interface GridRowByArea {
   customers: CustomerRow;
 }
 
-export interface GridPage<Row> {
-  rows: Row[];
-  nextAfter: number | null;
-}
+export type { GridPage };
 
-export interface SyncJob {
-  jobId: string;
-  total: number;
-  done: number;
-  synced: number;
-  failed: number;
-  skipped: number;
-  finished: boolean;
-  results: Record<string, RecordSync>;
-}
+export type SyncJob = SyncJobProgress;
 
-export interface HistoryEvent {
-  occurredAt: string;
-  result: string;
-  salesforceObject: string | null;
-  salesforceId: string | null;
-  sent: unknown;
-  error: string | null;
-  stageBefore: string | null;
-  stageAfter: string | null;
-}
+export type HistoryEvent = SyncHistoryEvent;

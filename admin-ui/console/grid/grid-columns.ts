@@ -39,7 +39,7 @@ export const AREA_GRIDS: { [A in Area]: AreaGrid<A> } = {
     recordNoun: 'order',
     searchPlaceholder: 'Search by order number, customer or email',
     columns: [
-      { title: 'ID', text: (row) => row.incrementId, opensRecord: true },
+      { title: 'ID', text: (row) => row.incrementId ?? String(row.id), opensRecord: true },
       { title: 'Purchase Date', text: (row) => formatDateTime(row.createdAt) },
       { title: 'Bill-to Name', text: (row) => row.customer ?? '' },
       { title: 'Email', text: (row) => row.email ?? '' },
