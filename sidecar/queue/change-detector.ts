@@ -7,7 +7,10 @@
 //             (their *_UPDATED_AT indexes), each of which queues its order
 //   customers customer_entity has no updated_at index: new customers are found by primary key
 //             (entity_id above the last one seen), changed ones by a sweep over the primary key,
-//             one page per pass, queuing rows changed since the previous sweep began
+//             one window of ids per pass, the server returning only rows changed since the
+//             previous sweep began
+// Every source's position is read in one query per pass: a poll with nothing to do costs a few
+// index lookups, not a round trip per source.
 import type mysql from 'mysql2/promise';
 import type { DatabasePool } from '../db/pool.js';
 import { cartEmail, reachedCheckout } from '../magento/carts.js';
@@ -18,7 +21,7 @@ import { listStoreViews } from '../magento/stores.js';
 import { databaseNow, shiftSeconds } from './db-time.js';
 import { enqueue } from './queue.js';
 import { positionBefore, scanChangedRows, type ScanLimits, type ScannedRow, type ScannedTable } from './updated-at-scan.js';
-import { readWatermark, saveWatermark } from './watermarks.js';
+import { readWatermarks, saveWatermark, type Watermark } from './watermarks.js';
 
 export interface DetectorOptions {
   /** Seconds re-read before each watermark, for transactions that committed late. */
@@ -26,8 +29,8 @@ export interface DetectorOptions {
   pageSize?: number;
   /** Rows read per source and pass at most; the rest waits for the next pass. */
   maxRowsPerSource?: number;
-  /** Customers looked at per pass by the sweep for changed customers. */
-  customerSweepPageSize?: number;
+  /** Customer ids (a window of the primary key) the sweep for changed customers covers per pass. */
+  customerSweepIds?: number;
   /** Where sources without a watermark start: with changes from now on (default), or everything. */
   initialPosition?: 'now' | 'beginning';
 }
@@ -102,7 +105,7 @@ export class ChangeDetector {
       overlapSeconds: options.overlapSeconds ?? 120,
       pageSize: options.pageSize ?? 500,
       maxRowsPerSource: options.maxRowsPerSource ?? 20_000,
-      customerSweepPageSize: options.customerSweepPageSize ?? 2000,
+      customerSweepIds: options.customerSweepIds ?? 5000,
       initialPosition: options.initialPosition ?? 'now',
     };
   }
@@ -111,10 +114,11 @@ export class ChangeDetector {
   async detect(): Promise<DetectionSummary> {
     const summary: DetectionSummary = { scanned: 0, queued: { quote: 0, order: 0, customer: 0 } };
     const now = await databaseNow(this.pool);
-    await this.detectCarts(now, summary);
-    await this.detectOrders(now, summary);
-    await this.detectNewCustomers(summary);
-    await this.detectChangedCustomers(now, summary);
+    const marks = await readWatermarks(this.pool);
+    await this.detectCarts(now, marks, summary);
+    await this.detectOrders(now, marks, summary);
+    const lastCustomerId = await this.detectNewCustomers(marks, summary);
+    await this.detectChangedCustomers(now, marks, lastCustomerId, summary);
     return summary;
   }
 
@@ -134,7 +138,7 @@ export class ChangeDetector {
     summary.queued[entityType] += fresh.length;
   }
 
-  private async detectCarts(now: string, summary: DetectionSummary): Promise<void> {
+  private async detectCarts(now: string, marks: Map<string, Watermark>, summary: DetectionSummary): Promise<void> {
     for (const store of await listStoreViews(this.pool)) {
       const { abandonedCart } = await this.config.forStore(store.storeId);
       const source = `quote:store:${store.storeId}`;
@@ -147,6 +151,7 @@ export class ChangeDetector {
       summary.scanned += await scanChangedRows(
         this.pool,
         { name: source, table: 'quote', columns: ['is_active', 'items_count', 'is_virtual', 'customer_email'], leading: { column: 'store_id', value: store.storeId } },
+        marks.get(source),
         this.limits(before),
         async (rows) => this.queue('quote', await this.abandonedCarts(rows), summary),
       );
@@ -181,11 +186,12 @@ export class ChangeDetector {
     return kept;
   }
 
-  private async detectOrders(now: string, summary: DetectionSummary): Promise<void> {
+  private async detectOrders(now: string, marks: Map<string, Watermark>, summary: DetectionSummary): Promise<void> {
     const ordersOn = (config: StoreConfig) => config.order.automaticSync;
     summary.scanned += await scanChangedRows(
       this.pool,
       { name: 'sales_order', table: 'sales_order', columns: ['store_id'] },
+      marks.get('sales_order'),
       this.limits(now),
       async (rows) => {
         const kept = await this.inAutomaticStores(rows, ordersOn);
@@ -196,6 +202,7 @@ export class ChangeDetector {
       summary.scanned += await scanChangedRows(
         this.pool,
         { name: table, table, columns: ['store_id', 'order_id'] },
+        marks.get(table),
         this.limits(now),
         async (rows) => {
           const kept = await this.inAutomaticStores(rows, ordersOn);
@@ -220,62 +227,63 @@ export class ChangeDetector {
     await this.queue('customer', candidates, summary);
   }
 
-  private async customerPage(afterId: number, limit: number): Promise<mysql.RowDataPacket[]> {
-    const [rows] = await this.pool.query<mysql.RowDataPacket[]>(
-      'SELECT entity_id, store_id, website_id, updated_at FROM customer_entity WHERE entity_id > ? ORDER BY entity_id LIMIT ?',
-      [afterId, limit],
-    );
-    return rows;
-  }
-
-  /** Customers created since the last pass: ids above the last one seen (primary key). */
-  private async detectNewCustomers(summary: DetectionSummary): Promise<void> {
+  /** Customers created since the last pass: ids above the last one seen (primary key). Returns that id. */
+  private async detectNewCustomers(marks: Map<string, Watermark>, summary: DetectionSummary): Promise<number> {
     const source = 'customer_entity:new';
-    const stored = await readWatermark(this.pool, source);
+    const stored = marks.get(source);
     if (!stored && this.options.initialPosition === 'now') {
       const [rows] = await this.pool.query<mysql.RowDataPacket[]>('SELECT COALESCE(MAX(entity_id), 0) AS last FROM customer_entity');
-      await saveWatermark(this.pool, { source, lastUpdatedAt: null, lastId: Number(rows[0]?.last), cycleStartedAt: null });
-      return;
+      const last = Number(rows[0]?.last);
+      await saveWatermark(this.pool, { source, lastUpdatedAt: null, lastId: last, cycleStartedAt: null });
+      return last;
     }
     let lastId = stored?.lastId ?? 0;
     let read = 0;
     while (read < this.options.maxRowsPerSource) {
-      const rows = await this.customerPage(lastId, Math.min(this.options.pageSize, this.options.maxRowsPerSource - read));
+      const limit = Math.min(this.options.pageSize, this.options.maxRowsPerSource - read);
+      const [rows] = await this.pool.query<mysql.RowDataPacket[]>(
+        'SELECT entity_id, store_id, website_id, updated_at FROM customer_entity WHERE entity_id > ? ORDER BY entity_id LIMIT ?',
+        [lastId, limit],
+      );
       if (rows.length === 0) break;
       await this.queueCustomers(rows, false, summary);
       read += rows.length;
       lastId = Number(rows[rows.length - 1]?.entity_id);
       await saveWatermark(this.pool, { source, lastUpdatedAt: null, lastId, cycleStartedAt: null });
-      if (rows.length < this.options.pageSize) break;
+      if (rows.length < limit) break;
     }
     summary.scanned += read;
+    return lastId;
   }
 
   /**
-   * Changed customers: one page of a sweep over the primary key per pass. A sweep queues customers
-   * updated since the previous sweep began (less the overlap) and not synced since; when it reaches
-   * the end it starts again from the first id.
+   * Changed customers: one window of ids per pass, swept along the primary key. The server returns
+   * only the rows updated since the previous sweep began (less the overlap), so an idle store
+   * sends nothing back; those not synced since are queued. Past the last customer id known, the
+   * sweep starts again from the first.
    */
-  private async detectChangedCustomers(now: string, summary: DetectionSummary): Promise<void> {
+  private async detectChangedCustomers(now: string, marks: Map<string, Watermark>, lastCustomerId: number, summary: DetectionSummary): Promise<void> {
     const source = 'customer_entity:sweep';
-    const stored = (await readWatermark(this.pool, source)) ?? {
+    const stored = marks.get(source) ?? {
       source,
       lastUpdatedAt: this.options.initialPosition === 'now' ? now : null,
       lastId: 0,
       cycleStartedAt: now,
     };
     const since = stored.lastUpdatedAt === null ? null : shiftSeconds(stored.lastUpdatedAt, -this.options.overlapSeconds);
-    const rows = await this.customerPage(stored.lastId, this.options.customerSweepPageSize);
+    const upTo = stored.lastId + this.options.customerSweepIds;
+    const [rows] = await this.pool.query<mysql.RowDataPacket[]>(
+      `SELECT entity_id, store_id, website_id, updated_at FROM customer_entity WHERE entity_id > ? AND entity_id <= ?${since === null ? '' : ' AND updated_at >= ?'}`,
+      since === null ? [stored.lastId, upTo] : [stored.lastId, upTo, since],
+    );
     summary.scanned += rows.length;
-    const changed = rows.filter((row) => since === null || String(row.updated_at) >= since);
-    await this.queueCustomers(changed, true, summary);
+    await this.queueCustomers(rows, true, summary);
     const cycleStartedAt = stored.cycleStartedAt ?? now;
-    const finished = rows.length < this.options.customerSweepPageSize;
     await saveWatermark(
       this.pool,
-      finished
+      upTo >= lastCustomerId
         ? { source, lastUpdatedAt: cycleStartedAt, lastId: 0, cycleStartedAt: now }
-        : { source, lastUpdatedAt: stored.lastUpdatedAt, lastId: Number(rows[rows.length - 1]?.entity_id), cycleStartedAt },
+        : { source, lastUpdatedAt: stored.lastUpdatedAt, lastId: upTo, cycleStartedAt },
     );
   }
 }

@@ -7,7 +7,7 @@
 import type mysql from 'mysql2/promise';
 import type { DatabasePool } from '../db/pool.js';
 import { shiftSeconds } from './db-time.js';
-import { readWatermark, saveWatermark, type Watermark } from './watermarks.js';
+import { saveWatermark, type Watermark } from './watermarks.js';
 
 /** Tables with an updated_at index whose rows are scanned; never user input. */
 export type ScannedTable = 'quote' | 'sales_order' | 'sales_invoice' | 'sales_shipment' | 'sales_creditmemo';
@@ -72,14 +72,17 @@ async function readPage(pool: DatabasePool, source: ScanSource, from: { updatedA
   return rows;
 }
 
-/** Hands each page of changed rows to `handle`, then moves the watermark past it. Returns rows read. */
+/**
+ * Hands each page of changed rows to `handle`, then moves the watermark past it. `stored` is the
+ * source's position as the caller read it. Returns rows read.
+ */
 export async function scanChangedRows(
   pool: DatabasePool,
   source: ScanSource,
+  stored: Watermark | undefined,
   limits: ScanLimits,
   handle: (rows: ScannedRow[]) => Promise<void>,
 ): Promise<number> {
-  const stored = await readWatermark(pool, source.name);
   if (!stored && limits.initialPosition === 'now') {
     await saveWatermark(pool, positionBefore(source.name, limits.before));
     return 0;

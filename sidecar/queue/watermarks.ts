@@ -23,9 +23,9 @@ function toWatermark(row: mysql.RowDataPacket): Watermark {
 
 const COLUMNS = 'source, last_updated_at, last_id, cycle_started_at';
 
-export async function readWatermark(pool: DatabasePool, source: string): Promise<Watermark | undefined> {
-  const [rows] = await pool.query<mysql.RowDataPacket[]>(`SELECT ${COLUMNS} FROM forcebridge_watermark WHERE source = ?`, [source]);
-  return rows[0] ? toWatermark(rows[0]) : undefined;
+/** Every position by source: a poll reads them in one query rather than one per source. */
+export async function readWatermarks(pool: DatabasePool): Promise<Map<string, Watermark>> {
+  return new Map((await listWatermarks(pool)).map((watermark) => [watermark.source, watermark]));
 }
 
 export async function saveWatermark(pool: DatabasePool, watermark: Watermark): Promise<void> {
@@ -38,7 +38,7 @@ export async function saveWatermark(pool: DatabasePool, watermark: Watermark): P
   );
 }
 
-/** All positions, for `status`. */
+/** All positions in source order. */
 export async function listWatermarks(pool: DatabasePool): Promise<Watermark[]> {
   const [rows] = await pool.query<mysql.RowDataPacket[]>(`SELECT ${COLUMNS} FROM forcebridge_watermark ORDER BY source`);
   return rows.map(toWatermark);

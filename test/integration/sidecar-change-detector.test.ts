@@ -200,15 +200,15 @@ describe('sidecar change detection', () => {
     it('queues new customers by id and changed ones by the sweep', async () => {
       const first = await insertCustomer(pool, { email: 'a@example.com', updatedAt: ago(300) });
       const second = await insertCustomer(pool, { email: 'b@example.com', updatedAt: ago(300) });
-      await detector({ customerSweepPageSize: 1 }).detect();
+      await detector({ customerSweepIds: 1 }).detect();
       expect(await queued()).to.deep.equal([['customer', first, 1], ['customer', second, 1]]);
       await syncEverything();
       // the sweep goes on, one customer per pass, without queuing unchanged ones
-      await detector({ customerSweepPageSize: 1 }).detect();
-      await detector({ customerSweepPageSize: 1 }).detect();
+      await detector({ customerSweepIds: 1 }).detect();
+      await detector({ customerSweepIds: 1 }).detect();
       expect(await queued()).to.deep.equal([]);
       await pool.query("UPDATE customer_entity SET lastname = 'Jones', updated_at = UTC_TIMESTAMP() WHERE entity_id = ?", [first]);
-      for (let pass = 0; pass < 3; pass++) await detector({ customerSweepPageSize: 1 }).detect();
+      for (let pass = 0; pass < 3; pass++) await detector({ customerSweepIds: 1 }).detect();
       expect(await queued()).to.deep.equal([['customer', first, 1]]);
     });
 
@@ -238,6 +238,7 @@ describe('sidecar change detection', () => {
       [`SELECT entity_id, updated_at, order_id FROM sales_shipment WHERE ${keyset}`, 'SALES_SHIPMENT_UPDATED_AT'],
       [`SELECT entity_id, updated_at, order_id FROM sales_creditmemo WHERE ${keyset}`, 'SALES_CREDITMEMO_UPDATED_AT'],
       ['SELECT entity_id, store_id, website_id, updated_at FROM customer_entity WHERE entity_id > 5 ORDER BY entity_id LIMIT 500', 'PRIMARY'],
+      ["SELECT entity_id, store_id, website_id, updated_at FROM customer_entity WHERE entity_id > 5 AND entity_id <= 5005 AND updated_at >= '2026-01-01 00:00:00'", 'PRIMARY'],
     ];
     for (const [sql, key] of plans) {
       const [plan] = await pool.query<mysql.RowDataPacket[]>(`EXPLAIN ${sql}`);
