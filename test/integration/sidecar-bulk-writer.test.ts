@@ -1,0 +1,73 @@
+// The Bulk API 2.0 writer against the emulator: what a job costs in API calls, how refused rows
+// and refused jobs come back, and that transient failures end with every record once.
+import { expect } from 'chai';
+import type { Connection } from 'jsforce';
+import { BulkJobError, BulkWriter } from '../../sidecar/salesforce/bulk-writer.js';
+import { setupOrg } from '../../sidecar/salesforce/org-setup.js';
+import type { RetryPolicy } from '../../sidecar/salesforce/retry.js';
+import { useEmulator } from '../support/emulator-harness.js';
+
+const FAST_RETRY: RetryPolicy = { attempts: 12, baseDelayMs: 1, maxDelayMs: 5 };
+
+function accounts(count: number, prefix = 'acct'): Record<string, unknown>[] {
+  return Array.from({ length: count }, (_, i) => ({ Magento_Key__c: `${prefix}:${i}`, Name: `Account ${i} – Ünïcødé 🚀` }));
+}
+
+describe('sidecar Bulk API 2.0 writer', function () {
+  this.timeout(30_000);
+  const harness = useEmulator({ dailyApiLimit: 1_000_000 });
+  let connection: Connection;
+
+  beforeEach(async () => {
+    connection = await harness.connect();
+    await setupOrg(connection);
+  });
+
+  async function usedCalls(): Promise<number> {
+    return harness.emulator.usage.used;
+  }
+
+  it('costs open, upload, close, status checks and one results download per object when nothing fails', async () => {
+    let counted = 0;
+    const writer = new BulkWriter(connection, { onApiCall: () => counted++ });
+    const before = await usedCalls();
+    const results = await writer.upsert({
+      Account: accounts(300),
+      Contact: accounts(300).map((a, i) => ({ Magento_Key__c: `contact:${i}`, LastName: `Last ${i}`, Account: { Magento_Key__c: a.Magento_Key__c } })),
+    });
+    expect(results).to.have.length(600);
+    expect(results.every((r) => r.error === null && r.id !== null && r.created)).to.equal(true);
+    const used = (await usedCalls()) - before;
+    expect(counted).to.equal(used);
+    // per job: open, upload, close, at least one status check, the successful results; no failed-results download
+    expect(used).to.be.within(2 * 5, 2 * 8);
+    const calls = JSON.stringify(await (await harness.admin('GET', '/calls')).json());
+    expect(calls).to.match(/successfulResults/);
+    expect(calls).to.not.match(/failedResults|unprocessedrecords/);
+  });
+
+  it('reports each refused row with Salesforce code and sends the rest', async () => {
+    const rows = [...accounts(3), { Magento_Key__c: 'acct:nameless', Name: null }];
+    const results = await new BulkWriter(connection).upsert({ Account: rows });
+    const refused = results.find((r) => r.key === 'acct:nameless');
+    expect(refused?.error?.code).to.equal('REQUIRED_FIELD_MISSING');
+    expect(results.filter((r) => r.error === null)).to.have.length(3);
+  });
+
+  it('raises BulkJobError when Salesforce refuses the whole job', async () => {
+    const rows = [{ Magento_Key__c: 'acct:1', Name: 'One', No_Such_Field__c: 'x' }];
+    const error = await new BulkWriter(connection).upsert({ Account: rows }).catch((e: unknown) => e);
+    expect(error).to.be.instanceOf(BulkJobError);
+    expect((error as Error).message).to.match(/Account failed: .*No_Such_Field__c/);
+  });
+
+  it('ends with every record once through dropped connections and server errors', async () => {
+    await harness.admin('POST', '/faults', { seed: 7, failureRate: 0.3, failureKinds: ['500', '503', 'drop'] });
+    const results = await new BulkWriter(connection, { retry: FAST_RETRY }).upsert({ Account: accounts(250) });
+    await harness.admin('DELETE', '/faults');
+    expect(results.filter((r) => r.error === null)).to.have.length(250);
+    const found = await connection.query<{ Magento_Key__c: string }>("SELECT Magento_Key__c FROM Account WHERE Magento_Key__c LIKE 'acct:%'");
+    expect(found.totalSize).to.equal(250);
+    expect(new Set(found.records.map((r) => r.Magento_Key__c)).size).to.equal(250);
+  });
+});
