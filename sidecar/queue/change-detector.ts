@@ -20,7 +20,7 @@ import type { QueuedEntityType } from '../magento/records.js';
 import { listStoreViews } from '../magento/stores.js';
 import { databaseNow, shiftSeconds } from './db-time.js';
 import { enqueue } from './queue.js';
-import { positionBefore, scanChangedRows, type ScanLimits, type ScannedRow, type ScannedTable } from './updated-at-scan.js';
+import { HandledVersions, positionBefore, scanChangedRows, type ScanLimits, type ScannedRow, type ScannedTable } from './updated-at-scan.js';
 import { readWatermarks, saveWatermark, type Watermark } from './watermarks.js';
 
 export interface DetectorOptions {
@@ -95,6 +95,7 @@ function mergeByEntity(candidates: Candidate[]): Candidate[] {
 
 export class ChangeDetector {
   private readonly options: Required<DetectorOptions>;
+  private readonly handled = new HandledVersions();
 
   constructor(
     private readonly pool: DatabasePool,
@@ -105,7 +106,7 @@ export class ChangeDetector {
       overlapSeconds: options.overlapSeconds ?? 120,
       pageSize: options.pageSize ?? 500,
       maxRowsPerSource: options.maxRowsPerSource ?? 20_000,
-      customerSweepIds: options.customerSweepIds ?? 5000,
+      customerSweepIds: options.customerSweepIds ?? 1000,
       initialPosition: options.initialPosition ?? 'now',
     };
   }
@@ -154,6 +155,7 @@ export class ChangeDetector {
         marks.get(source),
         this.limits(before),
         async (rows) => this.queue('quote', await this.abandonedCarts(rows), summary),
+        this.handled,
       );
     }
   }
@@ -197,6 +199,7 @@ export class ChangeDetector {
         const kept = await this.inAutomaticStores(rows, ordersOn);
         await this.queue('order', kept.map(({ id, updatedAt, seenBefore }) => ({ entityId: id, changedAt: updatedAt, recheck: seenBefore })), summary);
       },
+      this.handled,
     );
     for (const table of ORDER_CHILD_TABLES) {
       summary.scanned += await scanChangedRows(
@@ -208,6 +211,7 @@ export class ChangeDetector {
           const kept = await this.inAutomaticStores(rows, ordersOn);
           await this.queue('order', kept.map(({ row, updatedAt, seenBefore }) => ({ entityId: Number(row.order_id), changedAt: updatedAt, recheck: seenBefore })), summary);
         },
+        this.handled,
       );
     }
   }

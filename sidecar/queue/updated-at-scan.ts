@@ -1,7 +1,8 @@
 // Walks the rows of a Magento table changed since the source's watermark, in (updated_at, entity_id)
-// order through an updated_at index, one keyset page at a time (never OFFSET). It starts a little
-// before the watermark (the overlap window), so a row whose transaction committed after a later
-// row was read is still found; such re-read rows are flagged `seenBefore` so callers can avoid
+// order through an updated_at index, one keyset page at a time (never OFFSET). Pages are read from
+// the index alone; the other columns are fetched by primary key only for rows not handled yet.
+// It starts a little before the watermark (the overlap window), so a row whose transaction
+// committed after a later row was read is still found; such re-read rows are flagged `seenBefore` so callers can avoid
 // enqueuing what they already have. Rows stamped in the current second wait for the next pass, so
 // rows sharing a timestamp are never split between a pass that saw some and one that skips them.
 import type mysql from 'mysql2/promise';
@@ -43,6 +44,33 @@ export interface ScanLimits {
 
 export const MAX_ENTITY_ID = 4294967295;
 
+/**
+ * Row versions (id and updated_at) this process has handled recently, per source. The overlap
+ * window reads them again on every pass; known ones are dropped before any further query, so a
+ * busy store does not pay for re-checking its last two minutes on every poll. After a restart
+ * the set is empty and the queue/link checks of the callers decide, as before.
+ */
+export class HandledVersions {
+  private readonly bySource = new Map<string, Map<number, string>>();
+
+  has(source: string, row: { id: number; updatedAt: string }): boolean {
+    return this.bySource.get(source)?.get(row.id) === row.updatedAt;
+  }
+
+  add(source: string, rows: readonly { id: number; updatedAt: string }[]): void {
+    let versions = this.bySource.get(source);
+    if (!versions) this.bySource.set(source, (versions = new Map()));
+    for (const row of rows) versions.set(row.id, row.updatedAt);
+  }
+
+  /** Forgets versions older than the window a pass re-reads. */
+  forgetBefore(source: string, time: string): void {
+    const versions = this.bySource.get(source);
+    if (!versions) return;
+    for (const [id, updatedAt] of versions) if (updatedAt < time) versions.delete(id);
+  }
+}
+
 /** The position after every row stamped before `before`. */
 export function positionBefore(source: string, before: string): Watermark {
   return { source, lastUpdatedAt: shiftSeconds(before, -1), lastId: MAX_ENTITY_ID, cycleStartedAt: null };
@@ -53,7 +81,8 @@ function isAtOrBefore(updatedAt: string, id: number, watermark: Watermark): bool
   return updatedAt < watermark.lastUpdatedAt || (updatedAt === watermark.lastUpdatedAt && id <= watermark.lastId);
 }
 
-async function readPage(pool: DatabasePool, source: ScanSource, from: { updatedAt: string; id: number } | null, before: string, limit: number) {
+/** One page of positions (entity_id, updated_at): read from the updated_at index alone. */
+async function readPositions(pool: DatabasePool, source: ScanSource, from: { updatedAt: string; id: number } | null, before: string, limit: number) {
   const conditions = ['updated_at < ?'];
   const params: unknown[] = [before];
   if (source.leading) {
@@ -64,12 +93,24 @@ async function readPage(pool: DatabasePool, source: ScanSource, from: { updatedA
     conditions.push('(updated_at > ? OR (updated_at = ? AND entity_id > ?))');
     params.push(from.updatedAt, from.updatedAt, from.id);
   }
-  const columns = ['entity_id', 'updated_at', ...source.columns].join(', ');
   const [rows] = await pool.query<mysql.RowDataPacket[]>(
-    `SELECT ${columns} FROM ${source.table} WHERE ${conditions.join(' AND ')} ORDER BY updated_at, entity_id LIMIT ?`,
+    `SELECT entity_id, updated_at FROM ${source.table} WHERE ${conditions.join(' AND ')} ORDER BY updated_at, entity_id LIMIT ?`,
     [...params, limit],
   );
-  return rows;
+  return rows.map((row) => ({ id: Number(row.entity_id), updatedAt: String(row.updated_at) }));
+}
+
+/** The source's extra columns for rows about to be handled, by primary key; a row deleted meanwhile is left out. */
+async function withColumns(pool: DatabasePool, source: ScanSource, rows: Omit<ScannedRow, 'row'>[]): Promise<ScannedRow[]> {
+  const [found] = await pool.query<mysql.RowDataPacket[]>(
+    `SELECT ${['entity_id', ...source.columns].join(', ')} FROM ${source.table} WHERE entity_id IN (?)`,
+    [rows.map((row) => row.id)],
+  );
+  const byId = new Map(found.map((row) => [Number(row.entity_id), row]));
+  return rows.flatMap((row) => {
+    const columns = byId.get(row.id);
+    return columns ? [{ ...row, row: columns }] : [];
+  });
 }
 
 /**
@@ -82,6 +123,7 @@ export async function scanChangedRows(
   stored: Watermark | undefined,
   limits: ScanLimits,
   handle: (rows: ScannedRow[]) => Promise<void>,
+  handled?: HandledVersions,
 ): Promise<number> {
   if (!stored && limits.initialPosition === 'now') {
     await saveWatermark(pool, positionBefore(source.name, limits.before));
@@ -89,16 +131,15 @@ export async function scanChangedRows(
   }
   let watermark: Watermark = stored ?? { source: source.name, lastUpdatedAt: null, lastId: 0, cycleStartedAt: null };
   let from = watermark.lastUpdatedAt === null ? null : { updatedAt: shiftSeconds(watermark.lastUpdatedAt, -limits.overlapSeconds), id: 0 };
+  if (from) handled?.forgetBefore(source.name, from.updatedAt);
   let read = 0;
   while (read < limits.maxRows) {
-    const rows = await readPage(pool, source, from, limits.before, Math.min(limits.pageSize, limits.maxRows - read));
+    const rows = await readPositions(pool, source, from, limits.before, Math.min(limits.pageSize, limits.maxRows - read));
     if (rows.length === 0) break;
-    const scanned = rows.map((row) => {
-      const id = Number(row.entity_id);
-      const updatedAt = String(row.updated_at);
-      return { id, updatedAt, seenBefore: isAtOrBefore(updatedAt, id, watermark), row };
-    });
-    await handle(scanned);
+    const scanned = rows.map((row) => ({ ...row, seenBefore: isAtOrBefore(row.updatedAt, row.id, watermark) }));
+    const unhandled = handled ? scanned.filter((row) => !handled.has(source.name, row)) : scanned;
+    if (unhandled.length > 0) await handle(await withColumns(pool, source, unhandled));
+    handled?.add(source.name, unhandled);
     read += rows.length;
     const last = scanned[scanned.length - 1]!;
     from = { updatedAt: last.updatedAt, id: last.id };

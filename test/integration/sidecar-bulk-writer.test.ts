@@ -2,6 +2,7 @@
 // and refused jobs come back, and that transient failures end with every record once.
 import { expect } from 'chai';
 import type { Connection } from 'jsforce';
+import type { SalesforcePayload } from '../../sidecar/mapping/people.js';
 import { BulkJobError, BulkWriter } from '../../sidecar/salesforce/bulk-writer.js';
 import { setupOrg } from '../../sidecar/salesforce/org-setup.js';
 import type { RetryPolicy } from '../../sidecar/salesforce/retry.js';
@@ -9,7 +10,7 @@ import { useEmulator } from '../support/emulator-harness.js';
 
 const FAST_RETRY: RetryPolicy = { attempts: 12, baseDelayMs: 1, maxDelayMs: 5 };
 
-function accounts(count: number, prefix = 'acct'): Record<string, unknown>[] {
+function accounts(count: number, prefix = 'acct'): SalesforcePayload[] {
   return Array.from({ length: count }, (_, i) => ({ Magento_Key__c: `${prefix}:${i}`, Name: `Account ${i} – Ünïcødé 🚀` }));
 }
 
@@ -33,7 +34,7 @@ describe('sidecar Bulk API 2.0 writer', function () {
     const before = await usedCalls();
     const results = await writer.upsert({
       Account: accounts(300),
-      Contact: accounts(300).map((a, i) => ({ Magento_Key__c: `contact:${i}`, LastName: `Last ${i}`, Account: { Magento_Key__c: a.Magento_Key__c } })),
+      Contact: accounts(300).map((a, i) => ({ Magento_Key__c: `contact:${i}`, LastName: `Last ${i}`, Account: { Magento_Key__c: String(a.Magento_Key__c) } })),
     });
     expect(results).to.have.length(600);
     expect(results.every((r) => r.error === null && r.id !== null && r.created)).to.equal(true);
@@ -47,7 +48,7 @@ describe('sidecar Bulk API 2.0 writer', function () {
   });
 
   it('reports each refused row with Salesforce code and sends the rest', async () => {
-    const rows = [...accounts(3), { Magento_Key__c: 'acct:nameless', Name: null }];
+    const rows: SalesforcePayload[] = [...accounts(3), { Magento_Key__c: 'acct:nameless', Name: null }];
     const results = await new BulkWriter(connection).upsert({ Account: rows });
     const refused = results.find((r) => r.key === 'acct:nameless');
     expect(refused?.error?.code).to.equal('REQUIRED_FIELD_MISSING');
@@ -55,7 +56,7 @@ describe('sidecar Bulk API 2.0 writer', function () {
   });
 
   it('raises BulkJobError when Salesforce refuses the whole job', async () => {
-    const rows = [{ Magento_Key__c: 'acct:1', Name: 'One', No_Such_Field__c: 'x' }];
+    const rows: SalesforcePayload[] = [{ Magento_Key__c: 'acct:1', Name: 'One', No_Such_Field__c: 'x' }];
     const error = await new BulkWriter(connection).upsert({ Account: rows }).catch((e: unknown) => e);
     expect(error).to.be.instanceOf(BulkJobError);
     expect((error as Error).message).to.match(/Account failed: .*No_Such_Field__c/);

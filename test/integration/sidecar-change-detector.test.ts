@@ -155,6 +155,30 @@ describe('sidecar change detection', () => {
       expect([first, tooLate]).not.to.include(late);
     });
 
+    it('does not re-check rows it handled when the overlap window reads them again, yet finds a late one', async () => {
+      const first = await order(ago(10), '21001');
+      await detector({ overlapSeconds: 120 }).detect();
+      await syncEverything();
+      const sqls: string[] = [];
+      const listener = (sql: string) => sqls.push(sql);
+      const recording = new Proxy(pool, {
+        get(target, property) {
+          if (property === 'query') return (sql: string, values?: unknown) => (listener(sql), target.query(sql, values as never));
+          const value: unknown = Reflect.get(target, property, target);
+          return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+        },
+      });
+      const watched = new ChangeDetector(recording, new MagentoConfig(pool, 0), { initialPosition: 'beginning', overlapSeconds: 120 });
+      await watched.detect(); // learns the rows of the window, as the running service has
+      sqls.length = 0;
+      await watched.detect();
+      expect(sqls.filter((sql) => /FROM sales_order WHERE entity_id IN|FROM forcebridge_queue|FROM forcebridge_link/.test(sql))).to.deep.equal([]);
+      const late = await order(ago(11), '21002');
+      await watched.detect();
+      expect(await queued()).to.deep.equal([['order', late, 1]]);
+      expect(late).to.not.equal(first);
+    });
+
     it('queues an order when it is invoiced, shipped or refunded', async () => {
       const orderId = await order(ago(60), '30001');
       await detector().detect();
@@ -231,19 +255,22 @@ describe('sidecar change detection', () => {
     // a watermark half an hour back: the steady state of a sidecar polling every minute
     const mark = ago(30);
     const keyset = `updated_at < UTC_TIMESTAMP() AND (updated_at > '${mark}' OR (updated_at = '${mark}' AND entity_id > 5)) ORDER BY updated_at, entity_id LIMIT 500`;
-    const plans: [string, string][] = [
-      [`SELECT entity_id, updated_at, is_active FROM quote WHERE store_id = 1 AND ${keyset}`, 'QUOTE_STORE_ID_UPDATED_AT'],
-      [`SELECT entity_id, updated_at, store_id FROM sales_order WHERE ${keyset}`, 'SALES_ORDER_UPDATED_AT'],
-      [`SELECT entity_id, updated_at, order_id FROM sales_invoice WHERE ${keyset}`, 'SALES_INVOICE_UPDATED_AT'],
-      [`SELECT entity_id, updated_at, order_id FROM sales_shipment WHERE ${keyset}`, 'SALES_SHIPMENT_UPDATED_AT'],
-      [`SELECT entity_id, updated_at, order_id FROM sales_creditmemo WHERE ${keyset}`, 'SALES_CREDITMEMO_UPDATED_AT'],
-      ['SELECT entity_id, store_id, website_id, updated_at FROM customer_entity WHERE entity_id > 5 ORDER BY entity_id LIMIT 500', 'PRIMARY'],
-      ["SELECT entity_id, store_id, website_id, updated_at FROM customer_entity WHERE entity_id > 5 AND entity_id <= 5005 AND updated_at >= '2026-01-01 00:00:00'", 'PRIMARY'],
+    // [query, index, read from the index alone (no row lookups)]
+    const plans: [string, string, boolean][] = [
+      [`SELECT entity_id, updated_at FROM quote WHERE store_id = 1 AND ${keyset}`, 'QUOTE_STORE_ID_UPDATED_AT', true],
+      [`SELECT entity_id, updated_at FROM sales_order WHERE ${keyset}`, 'SALES_ORDER_UPDATED_AT', true],
+      [`SELECT entity_id, updated_at FROM sales_invoice WHERE ${keyset}`, 'SALES_INVOICE_UPDATED_AT', true],
+      [`SELECT entity_id, updated_at FROM sales_shipment WHERE ${keyset}`, 'SALES_SHIPMENT_UPDATED_AT', true],
+      [`SELECT entity_id, updated_at FROM sales_creditmemo WHERE ${keyset}`, 'SALES_CREDITMEMO_UPDATED_AT', true],
+      ['SELECT entity_id, is_active, items_count FROM quote WHERE entity_id IN (5, 6, 7)', 'PRIMARY', false],
+      ['SELECT entity_id, store_id, website_id, updated_at FROM customer_entity WHERE entity_id > 5 ORDER BY entity_id LIMIT 500', 'PRIMARY', false],
+      ["SELECT entity_id, store_id, website_id, updated_at FROM customer_entity WHERE entity_id > 5 AND entity_id <= 1005 AND updated_at >= '2026-01-01 00:00:00'", 'PRIMARY', false],
     ];
-    for (const [sql, key] of plans) {
+    for (const [sql, key, indexOnly] of plans) {
       const [plan] = await pool.query<mysql.RowDataPacket[]>(`EXPLAIN ${sql}`);
       expect(plan[0]?.key, sql).to.equal(key);
       expect(plan[0]?.type, sql).to.equal('range');
+      if (indexOnly) expect(String(plan[0]?.Extra), sql).to.match(/Using index(?! condition)/);
     }
   });
 });
