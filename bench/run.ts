@@ -15,6 +15,7 @@ import { measureChangeLatency } from './change-latency.js';
 import { measurePollCost } from './poll-cost.js';
 import { renderResults, type BenchResults, type StrategyResults } from './report.js';
 import { recordByRecordBackfill, recordByRecordIncremental, sidecarBackfill, sidecarIncremental, type StrategyContext } from './strategies.js';
+import { buildSidecar } from './sidecar-process.js';
 import { pickSyncedCarts, syncCartsAutomatically } from './store-state.js';
 
 interface BenchOptions {
@@ -57,6 +58,8 @@ async function machine(pool: mysql.Pool): Promise<string[]> {
 }
 
 async function run(options: BenchOptions): Promise<void> {
+  log('building the sidecar…');
+  buildSidecar();
   const server = await findOrStartMariaDb(options.mysqlUrl ? { url: options.mysqlUrl } : {});
   const org = await BenchOrg.start(options.latencyMs);
   try {
@@ -96,7 +99,7 @@ async function run(options: BenchOptions): Promise<void> {
         machine: await machine(pool),
         settings: [
           `emulator latency: ${options.latencyMs} ms before every API call; API calls counted by the emulator`,
-          `peak RSS: the sidecar runs as a child process (\`node --import tsx sidecar/main.ts …\`), its kernel high-water mark (VmHWM) read every 100 ms`,
+          `peak RSS: the sidecar runs as a child process (\`node dist/sidecar/main.js …\`, compiled by the benchmark first), its kernel high-water mark (VmHWM) read every 100 ms`,
           `"records" are Magento records (customers, abandoned carts, orders: the queue entries); each becomes up to three Salesforce records (Account, Contact, Opportunity)`,
         ],
         store: storeLine(store),

@@ -1,11 +1,18 @@
-// Runs the `forcebridge` command (the sidecar's source through tsx) in a child process and keeps
-// the child's peak resident memory: the kernel's high-water mark (VmHWM in /proc/<pid>/status),
-// read every 100 ms, so nothing between samples is missed except growth in the last 100 ms.
-import { spawn, type ChildProcess } from 'node:child_process';
+// Runs the `forcebridge` command as it is installed (the compiled sidecar, built first, so the
+// figures are not those of a TypeScript loader) in a child process and keeps the child's peak
+// resident memory: the kernel's high-water mark (VmHWM in /proc/<pid>/status), read every 100 ms,
+// so nothing between samples is missed except growth in the last 100 ms.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 
-const MAIN = new URL('../sidecar/main.ts', import.meta.url).pathname;
+const ROOT = new URL('..', import.meta.url).pathname;
+const MAIN = new URL('../dist/sidecar/main.js', import.meta.url).pathname;
+
+/** Compiles the sidecar (tsc, as `npm run build` does) so the command measured is the current source. */
+export function buildSidecar(): void {
+  execFileSync(process.execPath, [`${ROOT}node_modules/typescript/bin/tsc`, '-p', `${ROOT}tsconfig.build.json`], { stdio: 'inherit' });
+}
 const SAMPLE_MS = 100;
 
 export interface SidecarRun {
@@ -25,7 +32,7 @@ function peakRssMb(pid: number): number | undefined {
 }
 
 function spawnSidecar(args: string[], env: Record<string, string>): { child: ChildProcess; output: () => { stdout: string; stderr: string }; peak: () => number; stopSampling: () => void } {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [MAIN, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
