@@ -19,6 +19,9 @@ const FIRST_POLL_MS = 250;
 const MAX_POLL_MS = 5000;
 const POLL_TIMEOUT_MS = 60 * 60 * 1000;
 
+/** Rows turned into CSV text at a time, so a round's CSV never exists as one array of cell arrays too. */
+const CSV_ROWS_PER_PIECE = 1000;
+
 export function toCsv(payloads: SalesforcePayload[]): string {
   const columns = new Set<string>();
   for (const payload of payloads) {
@@ -28,7 +31,7 @@ export function toCsv(payloads: SalesforcePayload[]): string {
     }
   }
   const header = [...columns];
-  const rows = payloads.map((payload) =>
+  const cellsOf = (payload: SalesforcePayload) =>
     header.map((column) => {
       const [field, inner] = column.split('.') as [string, string | undefined];
       const value = payload[field];
@@ -36,9 +39,12 @@ export function toCsv(payloads: SalesforcePayload[]): string {
       if (cell === undefined) return '';
       if (cell === null || cell === '') return NULL_CELL;
       return String(cell);
-    }),
-  );
-  return stringify([header, ...rows]);
+    });
+  const pieces = [stringify([header])];
+  for (let start = 0; start < payloads.length; start += CSV_ROWS_PER_PIECE) {
+    pieces.push(stringify(payloads.slice(start, start + CSV_ROWS_PER_PIECE).map(cellsOf)));
+  }
+  return pieces.join('');
 }
 
 /** "CODE:message:fields --" as Bulk API 2.0 reports a failed row. */

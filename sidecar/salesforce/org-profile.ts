@@ -69,16 +69,18 @@ export class OrgProfile {
   /** Cuts strings to the field lengths describe gives (names, e-mails, cities in any script). */
   fitToLengths(object: DescribedObject, payload: SalesforcePayload): SalesforcePayload {
     const facts = this.fields.get(object);
-    const fitted: SalesforcePayload = { ...payload };
+    // The payload itself when nothing is too long: a Bulk round holds tens of thousands of them.
+    let fitted: SalesforcePayload | undefined;
     for (const [name, value] of Object.entries(payload)) {
       const length = facts?.get(name)?.length ?? 0;
       // Salesforce counts UTF-16 code units; cut on a code point so an emoji is not split in half.
       if (typeof value === 'string' && length > 0 && value.length > length) {
         let cut = value.slice(0, length);
         if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+        fitted ??= { ...payload };
         fitted[name] = cut;
       }
     }
-    return fitted;
+    return fitted ?? payload;
   }
 }
