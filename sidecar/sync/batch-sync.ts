@@ -1,6 +1,11 @@
-// Sends a planned batch to Salesforce and records the outcome per record: Accounts, Contacts and
-// Opportunities in one upsert (Collections, or Bulk API 2.0 for a backlog), then the contact
-// roles, then the link rows, the history and the queue. One record's failure never holds up the rest.
+// Sends planned work units to Salesforce and records the outcome per record, in three steps:
+//   stage   settles what needs no call (skipped, unchanged, a setting the org lacks) and prepares
+//           the payloads of the rest
+//   send    one upsert of Accounts, Contacts and Opportunities (Collections, or Bulk API 2.0)
+//   finish  contact roles, then the link rows, the history and the queue
+// A batch goes through all three at once; a Bulk round stages and finishes in chunks around one
+// send, so only the payloads and their results stay in memory for the whole round. One record's
+// failure never holds up the rest.
 import { createHash } from 'node:crypto';
 import type { Connection } from 'jsforce';
 import type { DatabasePool } from '../db/pool.js';
@@ -47,19 +52,45 @@ function hashOf(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('hex');
 }
 
-interface Prepared {
-  unit: WorkUnit;
+/** A record staged for sending: its payloads and what finishing needs, nothing more. */
+export interface StagedRecord {
+  entry: LeasedEntry;
+  linkType: WorkUnit['linkType'];
+  linkId: string;
+  storeId: number | null;
+  sourceUpdatedAt: string | null;
+  /** The opportunity's key, or the person's when there is no opportunity. */
+  key: string;
+  personKey: string | null;
+  personLink?: WorkUnit['personLink'];
+  stage: string | null;
+  contactRole: string | null;
+  stageBefore: string | null;
   account?: SalesforcePayload;
   contact?: SalesforcePayload;
   opportunity?: SalesforcePayload;
   hash: string;
 }
 
-function prepare(org: OrgProfile, unit: WorkUnit): Prepared {
-  const account = unit.person ? org.fitToLengths('Account', accountPayload(unit.person)) : undefined;
-  const contact = unit.person ? org.fitToLengths('Contact', contactPayload(unit.person)) : undefined;
-  const opportunity = unit.opportunity ? org.fitToLengths('Opportunity', unit.opportunity.payload) : undefined;
-  return { unit, account, contact, opportunity, hash: hashOf([account, contact, opportunity, unit.opportunity?.contactRole ?? null]) };
+export interface StagedBatch {
+  toSend: StagedRecord[];
+  /** Counts of the records settled while staging. */
+  summary: BatchSummary;
+}
+
+export function emptySummary(): BatchSummary {
+  return { synced: 0, failed: 0, skipped: 0, unchanged: 0 };
+}
+
+export function addSummary(total: BatchSummary, part: BatchSummary): void {
+  for (const field of ['synced', 'failed', 'skipped', 'unchanged'] as const) total[field] += part[field];
+}
+
+/** Results looked up by object and key: a Bulk round holds tens of thousands of them. */
+export type ResultIndex = Map<string, RowResult>;
+
+export function indexResults(results: RowResult[]): ResultIndex {
+  return new Map(results.map((r) => [`${r.object}|${r.key}`, r]));
 }
 
 function uniqueByKey(payloads: (SalesforcePayload | undefined)[]): SalesforcePayload[] {
@@ -68,16 +99,26 @@ function uniqueByKey(payloads: (SalesforcePayload | undefined)[]): SalesforcePay
   return [...byKey.values()];
 }
 
-export async function syncBatch(context: BatchSyncContext, units: WorkUnit[]): Promise<BatchSummary> {
-  const { pool, org, writer } = context;
-  const summary: BatchSummary = { synced: 0, failed: 0, skipped: 0, unchanged: 0 };
+/** One upsert's worth of payloads; a cart and its order share an Account, Contact and Opportunity. */
+export function upsertBatchOf(records: StagedRecord[]): UpsertBatch {
+  return {
+    Account: uniqueByKey(records.map((r) => r.account)),
+    Contact: uniqueByKey(records.map((r) => r.contact)),
+    Opportunity: uniqueByKey(records.map((r) => r.opportunity)),
+  };
+}
+
+/** Settles skipped, unchanged and misconfigured units at once and prepares the payloads of the rest. */
+export async function stageBatch(context: BatchSyncContext, units: WorkUnit[]): Promise<StagedBatch> {
+  const { pool, org } = context;
+  const summary = emptySummary();
   const outcomes: LinkOutcome[] = [];
   const events: SyncEvent[] = [];
   const done: LeasedEntry[] = [];
-  const failed: { entry: LeasedEntry; message: string; retryable: boolean }[] = [];
+  const unfixable: { entry: LeasedEntry; message: string }[] = [];
+  const toSend: StagedRecord[] = [];
 
   const links = await readLinks(pool, units.map((u) => ({ entityType: u.linkType, entityId: u.linkId })));
-  const toSend: Prepared[] = [];
   for (const unit of units) {
     const key = unit.opportunity?.key ?? unit.person?.key ?? `${unit.linkType}:${unit.linkId}`;
     const base = { entityType: unit.linkType, entityId: unit.linkId, storeId: unit.storeId, salesforceKey: key };
@@ -88,36 +129,61 @@ export async function syncBatch(context: BatchSyncContext, units: WorkUnit[]): P
       if (unit.skipReason) summary.skipped++;
       else summary.failed++;
       // A setting the org lacks will not fix itself by retrying soon; the entry waits for a change.
-      failed.push({ entry: unit.entry, message, retryable: false });
+      unfixable.push({ entry: unit.entry, message });
       continue;
     }
-    const prepared = prepare(org, unit);
+    const account = unit.person ? org.fitToLengths('Account', accountPayload(unit.person)) : undefined;
+    const contact = unit.person ? org.fitToLengths('Contact', contactPayload(unit.person)) : undefined;
+    const opportunity = unit.opportunity ? org.fitToLengths('Opportunity', unit.opportunity.payload) : undefined;
+    const hash = hashOf([account, contact, opportunity, unit.opportunity?.contactRole ?? null]);
     const link = links.get(`${unit.linkType}:${unit.linkId}`);
-    if (!unit.entry.manual && link?.status === 'synced' && link.payloadHash === prepared.hash) {
+    if (!unit.entry.manual && link?.status === 'synced' && link.payloadHash === hash) {
       summary.unchanged++;
-      outcomes.push({ ...base, status: 'synced', payloadHash: prepared.hash, sourceUpdatedAt: unit.sourceUpdatedAt });
+      outcomes.push({ ...base, status: 'synced', payloadHash: hash, sourceUpdatedAt: unit.sourceUpdatedAt });
       done.push(unit.entry);
       continue;
     }
-    toSend.push(prepared);
+    toSend.push({
+      entry: unit.entry,
+      linkType: unit.linkType,
+      linkId: unit.linkId,
+      storeId: unit.storeId,
+      sourceUpdatedAt: unit.sourceUpdatedAt,
+      key,
+      personKey: unit.person?.key ?? null,
+      personLink: unit.personLink,
+      stage: unit.opportunity?.stage ?? null,
+      contactRole: unit.opportunity?.contactRole ?? null,
+      stageBefore: link?.stage ?? null,
+      account,
+      contact,
+      opportunity,
+      hash,
+    });
   }
 
-  const batch: UpsertBatch = {
-    Account: uniqueByKey(toSend.map((p) => p.account)),
-    Contact: uniqueByKey(toSend.map((p) => p.contact)),
-    Opportunity: uniqueByKey(toSend.map((p) => p.opportunity)),
-  };
-  const results = toSend.length > 0 ? await writer.upsert(batch) : [];
-  // Looked up by key: a Bulk round holds tens of thousands of results, too many to search each time.
-  const resultsByKey = new Map(results.map((r) => [`${r.object}|${r.key}`, r]));
-  const resultOf = (object: string, payload: SalesforcePayload | undefined) =>
-    payload ? resultsByKey.get(`${object}|${String(payload.Magento_Key__c)}`) : undefined;
+  await recordOutcomes(pool, outcomes);
+  await recordEvents(pool, events);
+  await complete(pool, context.leaseOwner, done);
+  for (const f of unfixable) await fail(pool, context.leaseOwner, [f.entry], f.message, false);
+  return { toSend, summary };
+}
 
-  const wantedRoles = toSend.flatMap((p) => {
-    const opportunityId = resultOf('Opportunity', p.opportunity)?.id;
-    const contactId = resultOf('Contact', p.contact)?.id;
-    const role = p.unit.opportunity?.contactRole;
-    return role && opportunityId && contactId ? [{ opportunityId, contactId, role }] : [];
+/** Adds the contact roles, then records each sent record's outcome, history and queue state. */
+export async function finishBatch(context: BatchSyncContext, records: StagedRecord[], results: ResultIndex): Promise<BatchSummary> {
+  const { pool } = context;
+  const summary = emptySummary();
+  const outcomes: LinkOutcome[] = [];
+  const events: SyncEvent[] = [];
+  const done: LeasedEntry[] = [];
+  const failed: { entry: LeasedEntry; message: string }[] = [];
+  const resultOf = (object: string, payload: SalesforcePayload | undefined) =>
+    payload ? results.get(`${object}|${String(payload.Magento_Key__c)}`) : undefined;
+
+  const wantedRoles = records.flatMap((r) => {
+    const opportunityId = resultOf('Opportunity', r.opportunity)?.id;
+    const contactId = resultOf('Contact', r.contact)?.id;
+    return r.contactRole && opportunityId && contactId ? [{ opportunityId, contactId, role: r.contactRole }] : [];
   });
   // Two sidecars finishing a cart and its order at once must not both add the role.
   const roles: ContactRoleResult[] = wantedRoles.length
@@ -125,63 +191,67 @@ export async function syncBatch(context: BatchSyncContext, units: WorkUnit[]): P
     : [];
   const rolesByPair = new Map(roles.map((r) => [`${r.opportunityId}|${r.contactId}`, r]));
 
-  for (const p of toSend) {
-    const { unit } = p;
-    const account = resultOf('Account', p.account);
-    const contact = resultOf('Contact', p.contact);
-    const opportunity = resultOf('Opportunity', p.opportunity);
+  for (const r of records) {
+    const account = resultOf('Account', r.account);
+    const contact = resultOf('Contact', r.contact);
+    const opportunity = resultOf('Opportunity', r.opportunity);
     const role = opportunity?.id && contact?.id ? rolesByPair.get(`${opportunity.id}|${contact.id}`) : undefined;
     const failures: { object: string; error: RowError }[] = [];
     for (const [object, result] of [['Account', account], ['Contact', contact], ['Opportunity', opportunity]] as const) {
       if (result?.error) failures.push({ object, error: result.error });
     }
     if (role?.error) failures.push({ object: 'Opportunity Contact Role', error: role.error });
-    const key = unit.opportunity?.key ?? unit.person!.key;
     const message = failures.length > 0 ? failures.map((f) => describeError(f.object, f.error)).join(' ') : null;
-    const status = failures.length > 0 ? 'error' : 'synced';
     outcomes.push({
-      entityType: unit.linkType,
-      entityId: unit.linkId,
-      storeId: unit.storeId,
-      salesforceKey: key,
-      status,
+      entityType: r.linkType,
+      entityId: r.linkId,
+      storeId: r.storeId,
+      salesforceKey: r.key,
+      status: failures.length > 0 ? 'error' : 'synced',
       accountId: account?.id ?? null,
       contactId: contact?.id ?? null,
       opportunityId: opportunity?.id ?? null,
       contactRoleId: role?.id ?? null,
       errorCode: failures[0]?.error.code ?? null,
       errorMessage: message,
-      payloadHash: p.hash,
-      sourceUpdatedAt: unit.sourceUpdatedAt,
+      payloadHash: r.hash,
+      sourceUpdatedAt: r.sourceUpdatedAt,
     });
-    if (unit.personLink && unit.personLink.type !== unit.linkType && !account?.error && !contact?.error) {
-      outcomes.push({ entityType: unit.personLink.type, entityId: unit.personLink.id, storeId: unit.storeId, salesforceKey: unit.person!.key, status: 'synced', accountId: account?.id ?? null, contactId: contact?.id ?? null });
+    if (r.personLink && r.personLink.type !== r.linkType && !account?.error && !contact?.error) {
+      outcomes.push({ entityType: r.personLink.type, entityId: r.personLink.id, storeId: r.storeId, salesforceKey: r.personKey!, status: 'synced', accountId: account?.id ?? null, contactId: contact?.id ?? null });
     }
-    const stageBefore = links.get(`${unit.linkType}:${unit.linkId}`)?.stage ?? null;
     events.push({
       runId: context.runId,
-      entityType: unit.linkType,
-      entityId: unit.linkId,
-      salesforceObject: p.opportunity ? 'Opportunity' : 'Contact',
+      entityType: r.linkType,
+      entityId: r.linkId,
+      salesforceObject: r.opportunity ? 'Opportunity' : 'Contact',
       salesforceId: opportunity?.id ?? contact?.id ?? null,
-      sentPayload: { Account: p.account, Contact: p.contact, Opportunity: p.opportunity, ContactRole: unit.opportunity?.contactRole ?? null },
+      sentPayload: { Account: r.account, Contact: r.contact, Opportunity: r.opportunity, ContactRole: r.contactRole },
       result: failures.length > 0 ? 'error' : 'success',
       errorMessage: message,
-      stageBefore,
-      stageAfter: failures.length > 0 ? stageBefore : (unit.opportunity?.stage ?? null),
+      stageBefore: r.stageBefore,
+      stageAfter: failures.length > 0 ? r.stageBefore : r.stage,
     });
     if (failures.length === 0) {
       summary.synced++;
-      done.push(unit.entry);
+      done.push(r.entry);
     } else {
       summary.failed++;
-      failed.push({ entry: unit.entry, message: message!, retryable: true });
+      failed.push({ entry: r.entry, message: message! });
     }
   }
 
   await recordOutcomes(pool, outcomes);
   await recordEvents(pool, events);
   await complete(pool, context.leaseOwner, done);
-  for (const f of failed) await fail(pool, context.leaseOwner, [f.entry], f.message, f.retryable);
+  for (const f of failed) await fail(pool, context.leaseOwner, [f.entry], f.message, true);
+  return summary;
+}
+
+/** Stages, sends and finishes one batch. */
+export async function syncBatch(context: BatchSyncContext, units: WorkUnit[]): Promise<BatchSummary> {
+  const { toSend, summary } = await stageBatch(context, units);
+  const results = toSend.length > 0 ? await context.writer.upsert(upsertBatchOf(toSend)) : [];
+  addSummary(summary, await finishBatch(context, toSend, indexResults(results)));
   return summary;
 }

@@ -1,6 +1,8 @@
 // One sync pass: lease queued entries batch by batch, plan them, send them, record the outcome,
 // until nothing ready is left. Small batches go through sObject Collections (one Composite call per
-// 200 records); a backlog of at least `bulkThreshold` entries goes through Bulk API 2.0.
+// 200 records); a backlog of at least `bulkThreshold` entries goes through Bulk API 2.0 as rounds:
+// planned and recorded a chunk at a time around one job per object, so a round costs few calls
+// while only its payloads and results are held in memory.
 import type { Connection } from 'jsforce';
 import type { DatabasePool } from '../db/pool.js';
 import type { MagentoConfig } from '../magento/config.js';
@@ -11,11 +13,14 @@ import { OrgProfile } from '../salesforce/org-profile.js';
 import { ApiLimitExceededError } from '../salesforce/retry.js';
 import { COLLECTION_LIMIT, UpsertWriter } from '../salesforce/upsert-writer.js';
 import { planBatch } from './batch-planner.js';
-import { syncBatch, type BatchSummary } from './batch-sync.js';
+import { addSummary, emptySummary, finishBatch, indexResults, stageBatch, syncBatch, upsertBatchOf, type BatchSummary, type BatchSyncContext, type StagedRecord } from './batch-sync.js';
 import { finishRun, startRun, type RunTrigger } from './run-log.js';
 
-/** Large enough that a backfill costs few jobs, small enough that memory stays flat. */
-const DEFAULT_BULK_BATCH_SIZE = 20_000;
+/** Large enough that a backfill costs one API call per 2,000 records or fewer (a round is about 15
+ * calls), small enough that a round's payloads and results fit the sidecar's heap. */
+const DEFAULT_BULK_BATCH_SIZE = 40_000;
+/** Entries a Bulk round reads from Magento and records at a time. */
+const BULK_CHUNK_SIZE = 2000;
 
 export type SyncArea = 'carts' | 'orders' | 'customers' | 'all';
 
@@ -114,11 +119,10 @@ export class SyncEngine {
           entityTypes: AREA_ENTITY_TYPES[area],
         });
         if (entries.length === 0) break;
-        const batches = entries.length >= this.options.bulkThreshold ? [entries] : chunk(entries, COLLECTION_LIMIT);
+        const batches = entries.length >= this.options.bulkThreshold ? [entries] : chunked(entries, COLLECTION_LIMIT);
         for (const [index, batch] of batches.entries()) {
           try {
-            const result = await this.syncEntries(batch, runId, batch.length >= this.options.bulkThreshold);
-            for (const field of ['synced', 'failed', 'skipped', 'unchanged'] as const) summary[field] += result[field];
+            addSummary(summary, await this.syncEntries(batch, runId, batch.length >= this.options.bulkThreshold));
             summary.records += batch.length;
             summary.apiCalls = this.apiCalls - callsAtStart;
             this.options.onProgress?.({ ...summary });
@@ -150,10 +154,22 @@ export class SyncEngine {
   private async syncEntries(entries: LeasedEntry[], runId: number, useBulk: boolean): Promise<BatchSummary> {
     const { pool, config, connection, instance } = this.options;
     const org = await this.orgProfile();
-    const units = await planBatch({ pool, config, org, instance }, entries);
     const onApiCall = () => this.countCall(1);
     const writer = useBulk ? new BulkWriter(connection, { onApiCall }) : new UpsertWriter(connection, { onApiCall });
-    return syncBatch({ pool, connection, org, writer, leaseOwner: this.leaseOwner, runId, onApiCall }, units);
+    const context: BatchSyncContext = { pool, connection, org, writer, leaseOwner: this.leaseOwner, runId, onApiCall };
+    const plan = (chunk: LeasedEntry[]) => planBatch({ pool, config, org, instance }, chunk);
+    if (!useBulk) return syncBatch(context, await plan(entries));
+
+    const summary = emptySummary();
+    const toSend: StagedRecord[] = [];
+    for (const chunk of chunked(entries, BULK_CHUNK_SIZE)) {
+      const staged = await stageBatch(context, await plan(chunk));
+      addSummary(summary, staged.summary);
+      toSend.push(...staged.toSend);
+    }
+    const results = toSend.length > 0 ? indexResults(await writer.upsert(upsertBatchOf(toSend))) : new Map();
+    for (const chunk of chunked(toSend, BULK_CHUNK_SIZE)) addSummary(summary, await finishBatch(context, chunk, results));
+    return summary;
   }
 
   private countCall(count: number): void {
@@ -161,7 +177,7 @@ export class SyncEngine {
   }
 }
 
-function chunk<T>(list: T[], size: number): T[][] {
+function chunked<T>(list: T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
   return out;
