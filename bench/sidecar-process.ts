@@ -1,5 +1,5 @@
-// Runs the `forcebridge` command as it is installed (the compiled sidecar, built first, so the
-// figures are not those of a TypeScript loader) in a child process and keeps the child's peak
+// Runs the `forcebridge` command as it is installed (bin/forcebridge.js with the Node options its
+// first line sets, on the compiled sidecar, built first) in a child process and keeps the child's peak
 // resident memory: the kernel's high-water mark (VmHWM in /proc/<pid>/status), read every 100 ms,
 // so nothing between samples is missed except growth in the last 100 ms.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
@@ -7,7 +7,7 @@ import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
-const MAIN = new URL('../dist/sidecar/main.js', import.meta.url).pathname;
+const COMMAND = new URL('../bin/forcebridge.js', import.meta.url).pathname;
 
 /** Compiles the sidecar (tsc, as `npm run build` does) so the command measured is the current source. */
 export function buildSidecar(): void {
@@ -32,7 +32,7 @@ function peakRssMb(pid: number): number | undefined {
 }
 
 function spawnSidecar(args: string[], env: Record<string, string>): { child: ChildProcess; output: () => { stdout: string; stderr: string }; peak: () => number; stopSampling: () => void } {
-  const child = spawn(process.execPath, [MAIN, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(COMMAND, args, { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
