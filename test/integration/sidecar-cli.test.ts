@@ -35,6 +35,15 @@ describe('forcebridge command', function () {
     }
   }
 
+  it('runs as installed: bin/forcebridge.js executed itself, its first line starting Node with the heap limits', async () => {
+    const command = new URL('../../bin/forcebridge.js', import.meta.url).pathname;
+    const { stdout } = await run(command, ['status'], { env: env() });
+    expect(stdout).to.match(/queue/i);
+    // what the kernel ran: env, then node with the options of the first line
+    const { stdout: limit } = await run(command, ['--help'], { env: { ...env(), NODE_OPTIONS: '--require=' + new URL('../support/print-heap-limit.cjs', import.meta.url).pathname } });
+    expect(Number(/heap limit (\d+)/.exec(limit)?.[1])).to.be.below(400);
+  });
+
   it('refuses bad settings with one line per problem and never prints a secret', async () => {
     const result = await forcebridge(['status'], { MYSQL_URL: 'not-a-url', FORCEBRIDGE_INSTANCE: 'Bad Name', SF_CLIENT_SECRET: 'top-secret-value', SF_CLIENT_ID: '' });
     expect(result.code).to.equal(2);
