@@ -4,6 +4,7 @@ import type { DatabasePool } from '../db/pool.js';
 import { MagentoConfig, type StoreConfig } from '../magento/config.js';
 import { listStoreViews } from '../magento/stores.js';
 import { missingFields } from '../salesforce/org-setup.js';
+import { hasCustomerUpdatedAtIndex } from '../queue/change-detector.js';
 import { OrgProfile } from '../salesforce/org-profile.js';
 
 export interface Check {
@@ -35,6 +36,11 @@ export async function databaseChecks(pool: DatabasePool): Promise<Check[]> {
         ? { ok: true, detail: `can read the ${MAGENTO_TABLES_READ.length} Magento tables it needs` }
         : { ok: false, detail: `cannot read ${refused.join(', ')}`, fix: `GRANT SELECT ON <magento_db>.* TO the sidecar's MySQL user` };
     }),
+    await attempt('Customer changes', async () =>
+      (await hasCustomerUpdatedAtIndex(pool))
+        ? { ok: true, detail: 'found through the customer_entity.updated_at index' }
+        : { ok: true, detail: 'found by sweeping customer_entity 1,000 ids a poll (slower); "bin/magento setup:upgrade" with Forcebridge_Connector adds the index that makes it immediate' },
+    ),
     await attempt('Forcebridge tables', async () => {
       const [rows] = await pool.query<import('mysql2').RowDataPacket[]>('SELECT MAX(version) AS version, COUNT(*) AS applied FROM forcebridge_schema_version');
       return { ok: true, detail: `migrations applied up to version ${String(rows[0]?.version)}` };

@@ -5,10 +5,11 @@
 //             store's idle_minutes; queued when active, with items, an e-mail and the shipping step done
 //   orders    sales_order (SALES_ORDER_UPDATED_AT) and the invoices, shipments and credit memos
 //             (their *_UPDATED_AT indexes), each of which queues its order
-//   customers customer_entity has no updated_at index: new customers are found by primary key
-//             (entity_id above the last one seen), changed ones by a sweep over the primary key,
-//             one window of ids per pass, the server returning only rows changed since the
-//             previous sweep began
+//   customers through CUSTOMER_ENTITY_UPDATED_AT, the index the Forcebridge_Connector module adds
+//             (Magento has none on customer_entity.updated_at). Without it, new customers are found
+//             by primary key (entity_id above the last one seen) and changed ones by a sweep over
+//             the primary key, one window of ids per pass, the server returning only rows changed
+//             since the previous sweep began
 // Every source's position is read in one query per pass: a poll with nothing to do costs a few
 // index lookups, not a round trip per source.
 import type mysql from 'mysql2/promise';
@@ -78,6 +79,15 @@ async function withoutCurrent(pool: DatabasePool, entityType: QueuedEntityType, 
   });
 }
 
+/** Whether customer_entity has an index led by updated_at (Forcebridge_Connector's db_schema.xml adds one). */
+export async function hasCustomerUpdatedAtIndex(pool: DatabasePool): Promise<boolean> {
+  const [rows] = await pool.query<mysql.RowDataPacket[]>(
+    `SELECT 1 FROM information_schema.STATISTICS
+      WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'customer_entity' AND COLUMN_NAME = 'updated_at' AND SEQ_IN_INDEX = 1 LIMIT 1`,
+  );
+  return rows.length > 0;
+}
+
 /** One candidate per entity: the latest change, re-checked only if every change was. */
 function mergeByEntity(candidates: Candidate[]): Candidate[] {
   const merged = new Map<number, Candidate>();
@@ -96,6 +106,7 @@ function mergeByEntity(candidates: Candidate[]): Candidate[] {
 export class ChangeDetector {
   private readonly options: Required<DetectorOptions>;
   private readonly handled = new HandledVersions();
+  private customerIndex?: Promise<boolean>;
 
   constructor(
     private readonly pool: DatabasePool,
@@ -118,9 +129,37 @@ export class ChangeDetector {
     const marks = await readWatermarks(this.pool);
     await this.detectCarts(now, marks, summary);
     await this.detectOrders(now, marks, summary);
-    const lastCustomerId = await this.detectNewCustomers(marks, summary);
-    await this.detectChangedCustomers(now, marks, lastCustomerId, summary);
+    if (await this.customersHaveUpdatedAtIndex()) {
+      await this.detectCustomers(now, marks, summary);
+    } else {
+      const lastCustomerId = await this.detectNewCustomers(marks, summary);
+      await this.detectChangedCustomers(now, marks, lastCustomerId, summary);
+    }
     return summary;
+  }
+
+  /** Looked up once per detector, that is once in the service's life. */
+  private customersHaveUpdatedAtIndex(): Promise<boolean> {
+    this.customerIndex ??= hasCustomerUpdatedAtIndex(this.pool);
+    return this.customerIndex;
+  }
+
+  /** New and changed customers alike, through the updated_at index. */
+  private async detectCustomers(now: string, marks: Map<string, Watermark>, summary: DetectionSummary): Promise<void> {
+    summary.scanned += await scanChangedRows(
+      this.pool,
+      { name: 'customer_entity', table: 'customer_entity', columns: ['store_id', 'website_id'] },
+      marks.get('customer_entity'),
+      this.limits(now),
+      async (rows) => {
+        const candidates: Candidate[] = [];
+        for (const { id, updatedAt, seenBefore, row } of rows) {
+          if (await this.customerSyncIsOn(row)) candidates.push({ entityId: id, changedAt: updatedAt, recheck: seenBefore });
+        }
+        await this.queue('customer', candidates, summary);
+      },
+      this.handled,
+    );
   }
 
   private limits(before: string): ScanLimits {

@@ -11,7 +11,7 @@ import { shiftSeconds } from './db-time.js';
 import { saveWatermark, type Watermark } from './watermarks.js';
 
 /** Tables with an updated_at index whose rows are scanned; never user input. */
-export type ScannedTable = 'quote' | 'sales_order' | 'sales_invoice' | 'sales_shipment' | 'sales_creditmemo';
+export type ScannedTable = 'quote' | 'sales_order' | 'sales_invoice' | 'sales_shipment' | 'sales_creditmemo' | 'customer_entity';
 
 export interface ScanSource {
   /** Watermark name. */

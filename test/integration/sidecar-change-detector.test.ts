@@ -38,6 +38,17 @@ describe('sidecar change detection', () => {
     for (const area of ['abandoned_cart', 'order', 'customer']) await setConfigRow(pool, 'default', 0, `forcebridge/${area}/automatic_sync`, '1');
   });
 
+  /** The test pool, noting the text of every statement sent through it. */
+  function recordingPool(sqls: string[]): DatabasePool {
+    return new Proxy(pool, {
+      get(target, property) {
+        if (property === 'query') return (sql: string, values?: unknown) => (sqls.push(sql), target.query(sql, values as never));
+        const value: unknown = Reflect.get(target, property, target);
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+  }
+
   const detector = (options: DetectorOptions = {}) => new ChangeDetector(pool, new MagentoConfig(pool, 0), { initialPosition: 'beginning', ...options });
 
   async function queued(): Promise<Queued[]> {
@@ -160,14 +171,7 @@ describe('sidecar change detection', () => {
       await detector({ overlapSeconds: 120 }).detect();
       await syncEverything();
       const sqls: string[] = [];
-      const listener = (sql: string) => sqls.push(sql);
-      const recording = new Proxy(pool, {
-        get(target, property) {
-          if (property === 'query') return (sql: string, values?: unknown) => (listener(sql), target.query(sql, values as never));
-          const value: unknown = Reflect.get(target, property, target);
-          return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-        },
-      });
+      const recording = recordingPool(sqls);
       const watched = new ChangeDetector(recording, new MagentoConfig(pool, 0), { initialPosition: 'beginning', overlapSeconds: 120 });
       await watched.detect(); // learns the rows of the window, as the running service has
       sqls.length = 0;
@@ -234,6 +238,31 @@ describe('sidecar change detection', () => {
       await pool.query("UPDATE customer_entity SET lastname = 'Jones', updated_at = UTC_TIMESTAMP() WHERE entity_id = ?", [first]);
       for (let pass = 0; pass < 3; pass++) await detector({ customerSweepIds: 1 }).detect();
       expect(await queued()).to.deep.equal([['customer', first, 1]]);
+    });
+
+    it('finds new and changed customers through the updated_at index the module adds, when it is there', async () => {
+      await pool.query('ALTER TABLE customer_entity ADD INDEX CUSTOMER_ENTITY_UPDATED_AT (updated_at)');
+      try {
+        const first = await insertCustomer(pool, { email: 'e@example.com', updatedAt: ago(300) });
+        const sqls: string[] = [];
+        const recording = recordingPool(sqls);
+        const indexed = new ChangeDetector(recording, new MagentoConfig(pool, 0), { initialPosition: 'beginning' });
+        await indexed.detect();
+        expect(await queued()).to.deep.equal([['customer', first, 1]]);
+        await syncEverything();
+        await pool.query("UPDATE customer_entity SET lastname = 'Jones', updated_at = ? WHERE entity_id = ?", [ago(1), first]);
+        const second = await insertCustomer(pool, { email: 'f@example.com', updatedAt: ago(1) });
+        await indexed.detect();
+        expect(await queued()).to.deep.equal([['customer', first, 1], ['customer', second, 1]]);
+        // no sweep: the primary key is never walked
+        expect(sqls.filter((sql) => /FROM customer_entity WHERE entity_id >/.test(sql))).to.deep.equal([]);
+        const [plan] = await pool.query<mysql.RowDataPacket[]>(
+          `EXPLAIN SELECT entity_id, updated_at FROM customer_entity WHERE updated_at < UTC_TIMESTAMP() AND (updated_at > '${ago(5)}' OR (updated_at = '${ago(5)}' AND entity_id > 5)) ORDER BY updated_at, entity_id LIMIT 500`,
+        );
+        expect(plan[0]?.key).to.equal('CUSTOMER_ENTITY_UPDATED_AT');
+      } finally {
+        await pool.query('ALTER TABLE customer_entity DROP INDEX CUSTOMER_ENTITY_UPDATED_AT');
+      }
     });
 
     it('follows the website switch for customers', async () => {
