@@ -12,7 +12,7 @@ import { createDatabasePool } from '../sidecar/db/pool.js';
 import { BenchOrg } from './bench-org.js';
 import { ensureBenchStore, type BenchStore } from './bench-store.js';
 import { measureChangeLatency } from './change-latency.js';
-import { measurePollCost } from './poll-cost.js';
+import { measurePollCost, setModuleCustomerIndex } from './poll-cost.js';
 import { renderResults, type BenchResults, type StrategyResults } from './report.js';
 import { recordByRecordBackfill, recordByRecordIncremental, sidecarBackfill, sidecarIncremental, type StrategyContext } from './strategies.js';
 import { buildSidecar } from './sidecar-process.js';
@@ -92,7 +92,13 @@ async function run(options: BenchOptions): Promise<void> {
       const pollStore = options.pollOrders === options.orders ? store : await ensureBenchStore(server.url, options.pollOrders, log);
       log(`polling cost on ${pollStore.name}…`);
       const pollPool = createDatabasePool(pollStore.url);
-      const poll = await measurePollCost(pollPool, options.polls).finally(() => pollPool.end());
+      // first as Magento ships customer_entity, then with the index the module adds
+      const measureWithIndex = async (present: boolean) => {
+        await setModuleCustomerIndex(pollPool, present);
+        return measurePollCost(pollPool, options.polls);
+      };
+      const pollWithoutIndex = await measureWithIndex(false);
+      const poll = await measureWithIndex(true).finally(() => pollPool.end());
 
       const results: BenchResults = {
         date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
@@ -107,6 +113,7 @@ async function run(options: BenchOptions): Promise<void> {
         latency: { ...latency, pollSeconds: POLL_SECONDS },
         pollStore: storeLine(pollStore),
         poll,
+        pollWithoutIndex,
       };
       const text = renderResults(results);
       console.log(text);
