@@ -27,6 +27,8 @@ import { readWatermarks, saveWatermark, type Watermark } from './watermarks.js';
 export interface DetectorOptions {
   /** Seconds re-read before each watermark, for transactions that committed late. */
   overlapSeconds?: number;
+  /** How often (seconds) that window is read again; passes in between read only past the watermark. */
+  overlapRereadSeconds?: number;
   pageSize?: number;
   /** Rows read per source and pass at most; the rest waits for the next pass. */
   maxRowsPerSource?: number;
@@ -105,7 +107,7 @@ function mergeByEntity(candidates: Candidate[]): Candidate[] {
 
 export class ChangeDetector {
   private readonly options: Required<DetectorOptions>;
-  private readonly handled = new HandledVersions();
+  private readonly handled: HandledVersions;
   private customerIndex?: Promise<boolean>;
 
   constructor(
@@ -114,12 +116,15 @@ export class ChangeDetector {
     options: DetectorOptions = {},
   ) {
     this.options = {
-      overlapSeconds: options.overlapSeconds ?? 120,
+      // Re-read every 30 s, a 150 s window still finds a row that commits up to 2 minutes late.
+      overlapSeconds: options.overlapSeconds ?? 150,
+      overlapRereadSeconds: options.overlapRereadSeconds ?? 30,
       pageSize: options.pageSize ?? 500,
       maxRowsPerSource: options.maxRowsPerSource ?? 20_000,
       customerSweepIds: options.customerSweepIds ?? 1000,
       initialPosition: options.initialPosition ?? 'now',
     };
+    this.handled = new HandledVersions(this.options.overlapRereadSeconds * 1000);
   }
 
   /** Runs one pass over every source. */

@@ -52,6 +52,22 @@ export const MAX_ENTITY_ID = 4294967295;
  */
 export class HandledVersions {
   private readonly bySource = new Map<string, Map<number, string>>();
+  private readonly windowReadAt = new Map<string, number>();
+
+  /**
+   * @param windowEveryMs how often a source's whole overlap window is read again; in between, a
+   *   pass reads only what lies after the watermark. A row that commits late is still found as long
+   *   as it lands within the overlap less this period.
+   */
+  constructor(private readonly windowEveryMs = 0) {}
+
+  /** Whether this pass should read the source's overlap window again (and notes that it does). */
+  windowDue(source: string): boolean {
+    const last = this.windowReadAt.get(source);
+    if (last !== undefined && Date.now() - last < this.windowEveryMs) return false;
+    this.windowReadAt.set(source, Date.now());
+    return true;
+  }
 
   has(source: string, row: { id: number; updatedAt: string }): boolean {
     return this.bySource.get(source)?.get(row.id) === row.updatedAt;
@@ -130,8 +146,14 @@ export async function scanChangedRows(
     return 0;
   }
   let watermark: Watermark = stored ?? { source: source.name, lastUpdatedAt: null, lastId: 0, cycleStartedAt: null };
-  let from = watermark.lastUpdatedAt === null ? null : { updatedAt: shiftSeconds(watermark.lastUpdatedAt, -limits.overlapSeconds), id: 0 };
-  if (from) handled?.forgetBefore(source.name, from.updatedAt);
+  const readWindow = handled?.windowDue(source.name) ?? true;
+  let from =
+    watermark.lastUpdatedAt === null
+      ? null
+      : readWindow
+        ? { updatedAt: shiftSeconds(watermark.lastUpdatedAt, -limits.overlapSeconds), id: 0 }
+        : { updatedAt: watermark.lastUpdatedAt, id: watermark.lastId };
+  if (from && readWindow) handled?.forgetBefore(source.name, from.updatedAt);
   let read = 0;
   while (read < limits.maxRows) {
     const rows = await readPositions(pool, source, from, limits.before, Math.min(limits.pageSize, limits.maxRows - read));

@@ -172,7 +172,7 @@ describe('sidecar change detection', () => {
       await syncEverything();
       const sqls: string[] = [];
       const recording = recordingPool(sqls);
-      const watched = new ChangeDetector(recording, new MagentoConfig(pool, 0), { initialPosition: 'beginning', overlapSeconds: 120 });
+      const watched = new ChangeDetector(recording, new MagentoConfig(pool, 0), { initialPosition: 'beginning', overlapSeconds: 120, overlapRereadSeconds: 0 });
       await watched.detect(); // learns the rows of the window, as the running service has
       sqls.length = 0;
       await watched.detect();
@@ -181,6 +181,19 @@ describe('sidecar change detection', () => {
       await watched.detect();
       expect(await queued()).to.deep.equal([['order', late, 1]]);
       expect(late).to.not.equal(first);
+    });
+
+    it('between window re-reads reads only past the watermark, and the next re-read still finds a late row', async () => {
+      const same = detector({ overlapSeconds: 120, overlapRereadSeconds: 1 });
+      await order(ago(10), '22001');
+      expect((await same.detect()).scanned).to.equal(1);
+      await syncEverything();
+      expect((await same.detect()).scanned).to.equal(0); // the window is not due: nothing read again
+      const late = await order(ago(11), '22002');
+      expect(await queued()).to.deep.equal([]);
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      await same.detect();
+      expect(await queued()).to.deep.equal([['order', late, 1]]);
     });
 
     it('queues an order when it is invoiced, shipped or refunded', async () => {
