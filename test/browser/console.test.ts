@@ -216,6 +216,8 @@ describe('browser: the /admin console', function () {
     const scopeLabel = await page.getByLabel('Scope:').locator('option').filter({ hasText: 'Website:' }).first().textContent();
     await page.getByLabel('Scope:').selectOption({ label: scopeLabel! });
     await cycle.getByLabel('Use Default').waitFor();
+    // the scope's values arrive a moment after its fields: wait until the field shows the default
+    await cycle.getByRole('textbox').and(page.locator(':disabled')).waitFor();
     expect(await cycle.getByLabel('Use Default').isChecked()).to.equal(true);
     expect(await cycle.getByRole('textbox').isDisabled()).to.equal(true);
     expect(await cycle.getByRole('textbox').inputValue()).to.equal('12');
