@@ -3,7 +3,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { expect } from 'chai';
-import { EMULATOR_DEFAULTS } from '../../emulator/server.js';
 import { insertCart, saveShippingInformation, setConfigRow } from '../support/magento-rows.js';
 import { INSTANCE, useSyncHarness } from '../support/sync-harness.js';
 
@@ -14,16 +13,7 @@ describe('forcebridge command', function () {
   this.timeout(90_000);
   const sidecar = useSyncHarness();
 
-  const env = (overrides: Record<string, string> = {}) => ({
-    PATH: process.env.PATH ?? '',
-    MYSQL_URL: sidecar().databaseUrl,
-    FORCEBRIDGE_INSTANCE: INSTANCE,
-    SF_LOGIN_URL: sidecar().emulator.url,
-    SF_CLIENT_ID: EMULATOR_DEFAULTS.clientId,
-    SF_CLIENT_SECRET: EMULATOR_DEFAULTS.clientSecret,
-    FORCEBRIDGE_LOG_LEVEL: 'warn',
-    ...overrides,
-  });
+  const env = (overrides: Record<string, string> = {}) => ({ ...sidecar().sidecarEnv(), FORCEBRIDGE_LOG_LEVEL: 'warn', ...overrides });
 
   async function forcebridge(args: string[], overrides: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
     try {

@@ -2,32 +2,18 @@
 // Magento's grids, "Sync with Salesforce" jobs to completion, each record's history, and metrics.
 import { expect } from 'chai';
 import { createAdminUser } from '../../devtools/magento-admin.js';
+import type { SyncJobProgress } from '../../sidecar/sync/manual-sync-jobs.js';
+import type { SyncState } from '../../sidecar/sync/sync-states.js';
 import { insertCart, insertCustomer, placeOrder, saveShippingInformation, setConfigRow } from '../support/magento-rows.js';
 import { API_TOKEN, useHttpApi, type SignedIn } from '../support/http-api-harness.js';
-
-interface SyncState {
-  status: string;
-  salesforceId: string | null;
-  salesforceUrl: string | null;
-  error: string | null;
-  lastSyncedAt: string | null;
-}
 
 interface GridBody<Row> {
   rows: (Row & { id: number; sync: SyncState })[];
   nextAfter: number | null;
 }
 
-interface JobBody {
-  jobId: string;
-  total: number;
-  done: number;
-  synced: number;
-  failed: number;
-  skipped: number;
-  finished: boolean;
-  results: Record<string, SyncState>;
-}
+/** What GET /api/sync/:jobId answers (the job's progress as JSON). */
+type JobBody = SyncJobProgress;
 
 interface HistoryEvent {
   occurredAt: string;

@@ -4,12 +4,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { expect } from 'chai';
-import { EMULATOR_DEFAULTS } from '../../emulator/server.js';
 import { Random } from '../../sample-store/generator/random.js';
 import { readOrgContents, expectSameAsReference, type OrgContents } from '../support/reliability-org.js';
 import { referenceSync } from '../support/reliability-reference.js';
 import { fillReliabilityStore, queueDepth, queueWholeStore } from '../support/reliability-store.js';
-import { INSTANCE, useSyncHarness } from '../support/sync-harness.js';
+import { useSyncHarness } from '../support/sync-harness.js';
 
 const SIDECAR = new URL('../support/reliability-sidecar.ts', import.meta.url).pathname;
 /** About 10,000 queued records, as in the issue: customers, open and converted carts, orders. */
@@ -36,15 +35,7 @@ describe('reliability: sidecar killed with SIGKILL mid-sync and restarted', func
 
   function startSidecar(bulkThreshold: string): { child: ChildProcess; ready: Promise<void>; exited: Promise<number | null> } {
     const child = spawn(process.execPath, ['--import', 'tsx', SIDECAR, String(LEASE_SECONDS)], {
-      env: {
-        PATH: process.env.PATH ?? '',
-        MYSQL_URL: sidecar().databaseUrl,
-        FORCEBRIDGE_INSTANCE: INSTANCE,
-        SF_LOGIN_URL: sidecar().emulator.url,
-        SF_CLIENT_ID: EMULATOR_DEFAULTS.clientId,
-        SF_CLIENT_SECRET: EMULATOR_DEFAULTS.clientSecret,
-        FORCEBRIDGE_BULK_THRESHOLD: bulkThreshold,
-      },
+      env: { ...sidecar().sidecarEnv(), FORCEBRIDGE_BULK_THRESHOLD: bulkThreshold },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     const exited = once(child, 'exit').then(([code]) => code as number | null);

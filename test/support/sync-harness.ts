@@ -21,6 +21,8 @@ export interface SyncHarness {
   connection: Connection;
   config: MagentoConfig;
   engine(overrides?: Partial<SyncEngineOptions>): SyncEngine;
+  /** The environment a `forcebridge` child process needs to reach this store and org. */
+  sidecarEnv(): Record<string, string>;
   /** SOQL against the org, all rows. */
   query<T = Record<string, unknown>>(soql: string): Promise<T[]>;
 }
@@ -47,6 +49,14 @@ export function useSyncHarness(emulatorOptions: Partial<EmulatorOptions> = {}): 
       connection,
       config,
       engine: (overrides = {}) => new SyncEngine({ pool, config, connection, instance: INSTANCE, bulkThreshold: 2000, ...overrides }),
+      sidecarEnv: () => ({
+        PATH: process.env.PATH ?? '',
+        MYSQL_URL: db().url,
+        FORCEBRIDGE_INSTANCE: INSTANCE,
+        SF_LOGIN_URL: emulator.url,
+        SF_CLIENT_ID: EMULATOR_DEFAULTS.clientId,
+        SF_CLIENT_SECRET: EMULATOR_DEFAULTS.clientSecret,
+      }),
       query: async <T>(soql: string) => (await connection.query(soql, { autoFetch: true, maxFetch: 100_000 })).records as T[],
     };
   });
