@@ -108,6 +108,18 @@ export function upsertBatchOf(records: StagedRecord[]): UpsertBatch {
   };
 }
 
+/** Writes the link rows and history of settled records, and takes them off the queue or marks them failed. */
+async function recordSettled(
+  context: BatchSyncContext,
+  settled: { outcomes: LinkOutcome[]; events: SyncEvent[]; done: LeasedEntry[]; failed: { entry: LeasedEntry; message: string }[]; retryable: boolean },
+): Promise<void> {
+  const { pool, leaseOwner } = context;
+  await recordOutcomes(pool, settled.outcomes);
+  await recordEvents(pool, settled.events);
+  await complete(pool, leaseOwner, settled.done);
+  for (const f of settled.failed) await fail(pool, leaseOwner, [f.entry], f.message, settled.retryable);
+}
+
 /** Settles skipped, unchanged and misconfigured units at once and prepares the payloads of the rest. */
 export async function stageBatch(context: BatchSyncContext, units: WorkUnit[]): Promise<StagedBatch> {
   const { pool, org } = context;
@@ -128,7 +140,6 @@ export async function stageBatch(context: BatchSyncContext, units: WorkUnit[]): 
       events.push({ runId: context.runId, entityType: unit.linkType, entityId: unit.linkId, salesforceObject: null, salesforceId: null, sentPayload: null, result: unit.skipReason ? 'skipped' : 'error', errorMessage: message, stageBefore: null, stageAfter: null });
       if (unit.skipReason) summary.skipped++;
       else summary.failed++;
-      // A setting the org lacks will not fix itself by retrying soon; the entry waits for a change.
       unfixable.push({ entry: unit.entry, message });
       continue;
     }
@@ -162,10 +173,8 @@ export async function stageBatch(context: BatchSyncContext, units: WorkUnit[]): 
     });
   }
 
-  await recordOutcomes(pool, outcomes);
-  await recordEvents(pool, events);
-  await complete(pool, context.leaseOwner, done);
-  for (const f of unfixable) await fail(pool, context.leaseOwner, [f.entry], f.message, false);
+  // A setting the org lacks will not fix itself by retrying soon; those entries wait for a change.
+  await recordSettled(context, { outcomes, events, done, failed: unfixable, retryable: false });
   return { toSend, summary };
 }
 
@@ -241,10 +250,7 @@ export async function finishBatch(context: BatchSyncContext, records: StagedReco
     }
   }
 
-  await recordOutcomes(pool, outcomes);
-  await recordEvents(pool, events);
-  await complete(pool, context.leaseOwner, done);
-  for (const f of failed) await fail(pool, context.leaseOwner, [f.entry], f.message, true);
+  await recordSettled(context, { outcomes, events, done, failed, retryable: true });
   return summary;
 }
 
