@@ -106,7 +106,7 @@ async function run(options: BenchOptions): Promise<void> {
         machine: await machine(pool),
         settings: [
           `emulator latency: ${options.latencyMs} ms before every API call; API calls counted by the emulator`,
-          `peak RSS: the sidecar runs as a child process, the installed command (\`bin/forcebridge.js\`, whose first line starts Node with a 256 MB old space, on the sidecar compiled by the benchmark first), its kernel high-water mark (VmHWM) read every 100 ms`,
+          `peak RSS: the sidecar runs as a child process, the installed command (\`bin/forcebridge.js\`, whose first line starts Node with a 160 MB old space, on the sidecar compiled by the benchmark first), its kernel high-water mark (VmHWM) read every 100 ms`,
           `"records" are Magento records (customers, abandoned carts, orders: the queue entries); each becomes up to three Salesforce records (Account, Contact, Opportunity)`,
         ],
         store: storeLine(store),

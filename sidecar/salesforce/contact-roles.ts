@@ -4,6 +4,7 @@
 import type { Connection } from 'jsforce';
 import { COLLECTION_LIMIT, type RowError } from './upsert-writer.js';
 import { DEFAULT_RETRY_POLICY, backoffDelay, isTransient, withRetries, type RetryPolicy } from './retry.js';
+import { chunked } from '../chunked.js';
 
 export interface WantedContactRole {
   opportunityId: string;
@@ -31,12 +32,6 @@ interface SaveResult {
 }
 
 const soqlString = (value: string) => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-
-function chunks<T>(list: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
-  return out;
-}
 
 function toError(result: SaveResult): RowError {
   const first = result.errors?.[0];
@@ -71,7 +66,7 @@ export async function syncContactRoles(
     }, policy);
 
   const existing = new Map<string, ExistingRole>();
-  for (const ids of chunks([...new Set(wanted.map((w) => w.opportunityId))], COLLECTION_LIMIT)) {
+  for (const ids of chunked([...new Set(wanted.map((w) => w.opportunityId))], COLLECTION_LIMIT)) {
     const soql = `SELECT Id, OpportunityId, ContactId, Role FROM OpportunityContactRole WHERE OpportunityId IN (${ids.map(soqlString).join(', ')})`;
     const result = await call(async () => await connection.query<ExistingRole>(soql, { autoFetch: true, maxFetch: 50_000 }));
     for (const role of result.records) existing.set(`${role.OpportunityId}|${role.ContactId}`, role);
@@ -89,7 +84,7 @@ export async function syncContactRoles(
     else results.push({ ...want, id: found.Id, action: 'kept', error: null });
   }
 
-  for (const batch of chunks(toCreate, COLLECTION_LIMIT)) {
+  for (const batch of chunked(toCreate, COLLECTION_LIMIT)) {
     const records = batch.map((w) => ({ OpportunityId: w.opportunityId, ContactId: w.contactId, Role: w.role, IsPrimary: true }));
     const saved = await saveRows(records, (rows) => call(async () => (await connection.sobject('OpportunityContactRole').create(rows, { allOrNone: false })) as SaveResult[]), policy);
     batch.forEach((want, i) => {
@@ -98,7 +93,7 @@ export async function syncContactRoles(
     });
   }
 
-  for (const batch of chunks(toUpdate, COLLECTION_LIMIT)) {
+  for (const batch of chunked(toUpdate, COLLECTION_LIMIT)) {
     const records = batch.map(({ want, id }) => ({ Id: id, Role: want.role, IsPrimary: true }));
     const saved = await saveRows(records, (rows) => call(async () => (await connection.sobject('OpportunityContactRole').update(rows, { allOrNone: false })) as SaveResult[]), policy);
     batch.forEach(({ want, id }, i) => {

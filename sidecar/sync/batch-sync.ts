@@ -4,8 +4,9 @@
 //   send    one upsert of Accounts, Contacts and Opportunities (Collections, or Bulk API 2.0)
 //   finish  contact roles, then the link rows, the history and the queue
 // A batch goes through all three at once; a Bulk round stages and finishes in chunks around one
-// send, so only the payloads and their results stay in memory for the whole round. One record's
-// failure never holds up the rest.
+// send (bulk-round.ts), so a staged record keeps its payloads only as text (the history's JSON)
+// and the payloads themselves go straight into the round's CSV. One record's failure never holds
+// up the rest.
 import { createHash } from 'node:crypto';
 import type { Connection } from 'jsforce';
 import type { DatabasePool } from '../db/pool.js';
@@ -13,7 +14,7 @@ import { accountPayload, contactPayload, type SalesforcePayload } from '../mappi
 import { complete, fail, type LeasedEntry } from '../queue/queue.js';
 import { syncContactRoles, type ContactRoleResult } from '../salesforce/contact-roles.js';
 import type { OrgProfile } from '../salesforce/org-profile.js';
-import type { RowError, RowResult, UpsertBatch } from '../salesforce/upsert-writer.js';
+import { WRITE_ORDER, type RowError, type RowResult, type UpsertBatch, type UpsertedObject } from '../salesforce/upsert-writer.js';
 import { readLinks, recordEvents, recordOutcomes, type LinkOutcome, type SyncEvent } from './link-store.js';
 import type { WorkUnit } from './batch-planner.js';
 import { withNamedLock } from './named-lock.js';
@@ -26,7 +27,6 @@ export interface BatchSyncContext {
   pool: DatabasePool;
   connection: Connection;
   org: OrgProfile;
-  writer: RecordWriter;
   leaseOwner: string;
   runId: number | null;
   onApiCall?: () => void;
@@ -48,11 +48,11 @@ export function describeError(object: string, error: RowError): string {
   return `${object} was refused by Salesforce: ${error.message}${fields} [${error.code}]`;
 }
 
-function hashOf(value: unknown): string {
-  return createHash('sha256').update(JSON.stringify(value)).digest('hex');
+function hashOf(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
 }
 
-/** A record staged for sending: its payloads and what finishing needs, nothing more. */
+/** A record staged for sending: what finishing needs, nothing more (a Bulk round holds 40,000). */
 export interface StagedRecord {
   entry: LeasedEntry;
   linkType: WorkUnit['linkType'];
@@ -61,19 +61,23 @@ export interface StagedRecord {
   sourceUpdatedAt: string | null;
   /** The opportunity's key, or the person's when there is no opportunity. */
   key: string;
+  /** Magento_Key__c of the Account and the Contact, when the record has a person. */
   personKey: string | null;
+  /** Magento_Key__c of the Opportunity, when the record has one. */
+  opportunityKey: string | null;
   personLink?: WorkUnit['personLink'];
   stage: string | null;
   contactRole: string | null;
   stageBefore: string | null;
-  account?: SalesforcePayload;
-  contact?: SalesforcePayload;
-  opportunity?: SalesforcePayload;
+  /** The payloads as JSON, as the history keeps them. */
+  sentPayload: string;
   hash: string;
 }
 
 export interface StagedBatch {
   toSend: StagedRecord[];
+  /** The payloads of `toSend`, once per key: a cart and its order share an Account, Contact and Opportunity. */
+  payloads: UpsertBatch;
   /** Counts of the records settled while staging. */
   summary: BatchSummary;
 }
@@ -86,26 +90,17 @@ export function addSummary(total: BatchSummary, part: BatchSummary): void {
   for (const field of ['synced', 'failed', 'skipped', 'unchanged'] as const) total[field] += part[field];
 }
 
-/** Results looked up by object and key: a Bulk round holds tens of thousands of them. */
-export type ResultIndex = Map<string, RowResult>;
+/** Results by object, then by Magento_Key__c: a Bulk round holds tens of thousands of them. */
+export type ResultIndex = Record<UpsertedObject, Map<string, RowResult>>;
+
+export function emptyResultIndex(): ResultIndex {
+  return { Account: new Map(), Contact: new Map(), Opportunity: new Map() };
+}
 
 export function indexResults(results: RowResult[]): ResultIndex {
-  return new Map(results.map((r) => [`${r.object}|${r.key}`, r]));
-}
-
-function uniqueByKey(payloads: (SalesforcePayload | undefined)[]): SalesforcePayload[] {
-  const byKey = new Map<string, SalesforcePayload>();
-  for (const payload of payloads) if (payload) byKey.set(String(payload.Magento_Key__c), payload);
-  return [...byKey.values()];
-}
-
-/** One upsert's worth of payloads; a cart and its order share an Account, Contact and Opportunity. */
-export function upsertBatchOf(records: StagedRecord[]): UpsertBatch {
-  return {
-    Account: uniqueByKey(records.map((r) => r.account)),
-    Contact: uniqueByKey(records.map((r) => r.contact)),
-    Opportunity: uniqueByKey(records.map((r) => r.opportunity)),
-  };
+  const index = emptyResultIndex();
+  for (const result of results) index[result.object].set(result.key, result);
+  return index;
 }
 
 /** Writes the link rows and history of settled records, and takes them off the queue or marks them failed. */
@@ -129,6 +124,7 @@ export async function stageBatch(context: BatchSyncContext, units: WorkUnit[]): 
   const done: LeasedEntry[] = [];
   const unfixable: { entry: LeasedEntry; message: string }[] = [];
   const toSend: StagedRecord[] = [];
+  const payloads = { Account: new Map<string, SalesforcePayload>(), Contact: new Map<string, SalesforcePayload>(), Opportunity: new Map<string, SalesforcePayload>() };
 
   const links = await readLinks(pool, units.map((u) => ({ entityType: u.linkType, entityId: u.linkId })));
   for (const unit of units) {
@@ -146,7 +142,8 @@ export async function stageBatch(context: BatchSyncContext, units: WorkUnit[]): 
     const account = unit.person ? org.fitToLengths('Account', accountPayload(unit.person)) : undefined;
     const contact = unit.person ? org.fitToLengths('Contact', contactPayload(unit.person)) : undefined;
     const opportunity = unit.opportunity ? org.fitToLengths('Opportunity', unit.opportunity.payload) : undefined;
-    const hash = hashOf([account, contact, opportunity, unit.opportunity?.contactRole ?? null]);
+    const sentPayload = JSON.stringify({ Account: account, Contact: contact, Opportunity: opportunity, ContactRole: unit.opportunity?.contactRole ?? null });
+    const hash = hashOf(sentPayload);
     const link = links.get(`${unit.linkType}:${unit.linkId}`);
     if (!unit.entry.manual && link?.status === 'synced' && link.payloadHash === hash) {
       summary.unchanged++;
@@ -162,20 +159,22 @@ export async function stageBatch(context: BatchSyncContext, units: WorkUnit[]): 
       sourceUpdatedAt: unit.sourceUpdatedAt,
       key,
       personKey: unit.person?.key ?? null,
+      opportunityKey: unit.opportunity?.key ?? null,
       personLink: unit.personLink,
       stage: unit.opportunity?.stage ?? null,
       contactRole: unit.opportunity?.contactRole ?? null,
       stageBefore: link?.stage ?? null,
-      account,
-      contact,
-      opportunity,
+      sentPayload,
       hash,
     });
+    for (const [object, payload] of [['Account', account], ['Contact', contact], ['Opportunity', opportunity]] as const) {
+      if (payload) payloads[object].set(String(payload.Magento_Key__c), payload);
+    }
   }
 
   // A setting the org lacks will not fix itself by retrying soon; those entries wait for a change.
   await recordSettled(context, { outcomes, events, done, failed: unfixable, retryable: false });
-  return { toSend, summary };
+  return { toSend, payloads: Object.fromEntries(WRITE_ORDER.map((object) => [object, [...payloads[object].values()]])), summary };
 }
 
 /** Adds the contact roles, then records each sent record's outcome, history and queue state. */
@@ -186,12 +185,11 @@ export async function finishBatch(context: BatchSyncContext, records: StagedReco
   const events: SyncEvent[] = [];
   const done: LeasedEntry[] = [];
   const failed: { entry: LeasedEntry; message: string }[] = [];
-  const resultOf = (object: string, payload: SalesforcePayload | undefined) =>
-    payload ? results.get(`${object}|${String(payload.Magento_Key__c)}`) : undefined;
+  const resultOf = (object: UpsertedObject, key: string | null) => (key === null ? undefined : results[object].get(key));
 
   const wantedRoles = records.flatMap((r) => {
-    const opportunityId = resultOf('Opportunity', r.opportunity)?.id;
-    const contactId = resultOf('Contact', r.contact)?.id;
+    const opportunityId = resultOf('Opportunity', r.opportunityKey)?.id;
+    const contactId = resultOf('Contact', r.personKey)?.id;
     return r.contactRole && opportunityId && contactId ? [{ opportunityId, contactId, role: r.contactRole }] : [];
   });
   // Two sidecars finishing a cart and its order at once must not both add the role.
@@ -201,9 +199,9 @@ export async function finishBatch(context: BatchSyncContext, records: StagedReco
   const rolesByPair = new Map(roles.map((r) => [`${r.opportunityId}|${r.contactId}`, r]));
 
   for (const r of records) {
-    const account = resultOf('Account', r.account);
-    const contact = resultOf('Contact', r.contact);
-    const opportunity = resultOf('Opportunity', r.opportunity);
+    const account = resultOf('Account', r.personKey);
+    const contact = resultOf('Contact', r.personKey);
+    const opportunity = resultOf('Opportunity', r.opportunityKey);
     const role = opportunity?.id && contact?.id ? rolesByPair.get(`${opportunity.id}|${contact.id}`) : undefined;
     const failures: { object: string; error: RowError }[] = [];
     for (const [object, result] of [['Account', account], ['Contact', contact], ['Opportunity', opportunity]] as const) {
@@ -233,9 +231,9 @@ export async function finishBatch(context: BatchSyncContext, records: StagedReco
       runId: context.runId,
       entityType: r.linkType,
       entityId: r.linkId,
-      salesforceObject: r.opportunity ? 'Opportunity' : 'Contact',
+      salesforceObject: r.opportunityKey !== null ? 'Opportunity' : 'Contact',
       salesforceId: opportunity?.id ?? contact?.id ?? null,
-      sentPayload: { Account: r.account, Contact: r.contact, Opportunity: r.opportunity, ContactRole: r.contactRole },
+      sentPayload: r.sentPayload,
       result: failures.length > 0 ? 'error' : 'success',
       errorMessage: message,
       stageBefore: r.stageBefore,
@@ -255,9 +253,9 @@ export async function finishBatch(context: BatchSyncContext, records: StagedReco
 }
 
 /** Stages, sends and finishes one batch. */
-export async function syncBatch(context: BatchSyncContext, units: WorkUnit[]): Promise<BatchSummary> {
-  const { toSend, summary } = await stageBatch(context, units);
-  const results = toSend.length > 0 ? await context.writer.upsert(upsertBatchOf(toSend)) : [];
+export async function syncBatch(context: BatchSyncContext, writer: RecordWriter, units: WorkUnit[]): Promise<BatchSummary> {
+  const { toSend, payloads, summary } = await stageBatch(context, units);
+  const results = toSend.length > 0 ? await writer.upsert(payloads) : [];
   addSummary(summary, await finishBatch(context, toSend, indexResults(results)));
   return summary;
 }

@@ -30,7 +30,8 @@ export interface SyncEvent {
   entityId: string;
   salesforceObject: string | null;
   salesforceId: string | null;
-  sentPayload: unknown;
+  /** What was sent, as JSON. */
+  sentPayload: string | null;
   result: 'success' | 'error' | 'skipped';
   errorMessage: string | null;
   stageBefore: string | null;
@@ -167,7 +168,7 @@ export async function recordEvents(pool: DatabasePool, events: SyncEvent[]): Pro
       e.entityId,
       e.salesforceObject,
       e.salesforceId,
-      e.sentPayload === undefined ? null : JSON.stringify(e.sentPayload),
+      e.sentPayload,
       e.result,
       e.errorMessage,
       e.stageBefore,

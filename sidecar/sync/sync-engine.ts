@@ -1,8 +1,7 @@
 // One sync pass: lease queued entries batch by batch, plan them, send them, record the outcome,
 // until nothing ready is left. Small batches go through sObject Collections (one Composite call per
-// 200 records); a backlog of at least `bulkThreshold` entries goes through Bulk API 2.0 as rounds:
-// planned and recorded a chunk at a time around one job per object, so a round costs few calls
-// while only its payloads and results are held in memory.
+// 200 records); a backlog of at least `bulkThreshold` entries goes through Bulk API 2.0 in rounds
+// (bulk-round.ts) that cost a few calls each.
 import type { Connection } from 'jsforce';
 import type { DatabasePool } from '../db/pool.js';
 import type { MagentoConfig } from '../magento/config.js';
@@ -12,15 +11,15 @@ import { BulkWriter } from '../salesforce/bulk-writer.js';
 import { OrgProfile } from '../salesforce/org-profile.js';
 import { ApiLimitExceededError } from '../salesforce/retry.js';
 import { COLLECTION_LIMIT, UpsertWriter } from '../salesforce/upsert-writer.js';
+import { chunked } from '../chunked.js';
 import { planBatch } from './batch-planner.js';
-import { addSummary, emptySummary, finishBatch, indexResults, stageBatch, syncBatch, upsertBatchOf, type BatchSummary, type BatchSyncContext, type StagedRecord } from './batch-sync.js';
+import { addSummary, syncBatch, type BatchSummary, type BatchSyncContext } from './batch-sync.js';
+import { syncBulk } from './bulk-round.js';
 import { finishRun, startRun, type RunTrigger } from './run-log.js';
 
 /** Large enough that a backfill costs one API call per 2,000 records or fewer (a round is about 15
- * calls), small enough that a round's payloads and results fit the sidecar's heap. */
+ * calls), small enough that a round's text and results fit the sidecar's heap. */
 const DEFAULT_BULK_BATCH_SIZE = 40_000;
-/** Entries a Bulk round reads from Magento and records at a time. */
-const BULK_CHUNK_SIZE = 2000;
 
 export type SyncArea = 'carts' | 'orders' | 'customers' | 'all';
 
@@ -155,30 +154,13 @@ export class SyncEngine {
     const { pool, config, connection, instance } = this.options;
     const org = await this.orgProfile();
     const onApiCall = () => this.countCall(1);
-    const writer = useBulk ? new BulkWriter(connection, { onApiCall }) : new UpsertWriter(connection, { onApiCall });
-    const context: BatchSyncContext = { pool, connection, org, writer, leaseOwner: this.leaseOwner, runId, onApiCall };
+    const context: BatchSyncContext = { pool, connection, org, leaseOwner: this.leaseOwner, runId, onApiCall };
     const plan = (chunk: LeasedEntry[]) => planBatch({ pool, config, org, instance }, chunk);
-    if (!useBulk) return syncBatch(context, await plan(entries));
-
-    const summary = emptySummary();
-    const toSend: StagedRecord[] = [];
-    for (const chunk of chunked(entries, BULK_CHUNK_SIZE)) {
-      const staged = await stageBatch(context, await plan(chunk));
-      addSummary(summary, staged.summary);
-      toSend.push(...staged.toSend);
-    }
-    const results = toSend.length > 0 ? indexResults(await writer.upsert(upsertBatchOf(toSend))) : new Map();
-    for (const chunk of chunked(toSend, BULK_CHUNK_SIZE)) addSummary(summary, await finishBatch(context, chunk, results));
-    return summary;
+    if (useBulk) return syncBulk(context, new BulkWriter(connection, { onApiCall }), entries, plan);
+    return syncBatch(context, new UpsertWriter(connection, { onApiCall }), await plan(entries));
   }
 
   private countCall(count: number): void {
     this.apiCalls += count;
   }
-}
-
-function chunked<T>(list: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
-  return out;
 }

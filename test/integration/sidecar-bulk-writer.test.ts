@@ -3,15 +3,24 @@
 import { expect } from 'chai';
 import type { Connection } from 'jsforce';
 import type { SalesforcePayload } from '../../sidecar/mapping/people.js';
+import { BulkCsv } from '../../sidecar/salesforce/bulk-csv.js';
 import { BulkJobError, BulkWriter } from '../../sidecar/salesforce/bulk-writer.js';
 import { setupOrg } from '../../sidecar/salesforce/org-setup.js';
 import type { RetryPolicy } from '../../sidecar/salesforce/retry.js';
+import type { RowResult, UpsertedObject } from '../../sidecar/salesforce/upsert-writer.js';
 import { useEmulator } from '../support/emulator-harness.js';
 
 const FAST_RETRY: RetryPolicy = { attempts: 12, baseDelayMs: 1, maxDelayMs: 5 };
 
 function accounts(count: number, prefix = 'acct'): SalesforcePayload[] {
   return Array.from({ length: count }, (_, i) => ({ Magento_Key__c: `${prefix}:${i}`, Name: `Account ${i} – Ünïcødé 🚀` }));
+}
+
+/** One job for `object`: the writer's results as a list. */
+async function upsert(writer: BulkWriter, object: UpsertedObject, payloads: SalesforcePayload[]): Promise<RowResult[]> {
+  const csv = new BulkCsv();
+  for (const payload of payloads) csv.add(payload);
+  return [...(await writer.upsert(object, csv)).values()];
 }
 
 describe('sidecar Bulk API 2.0 writer', function () {
@@ -32,10 +41,10 @@ describe('sidecar Bulk API 2.0 writer', function () {
     let counted = 0;
     const writer = new BulkWriter(connection, { onApiCall: () => counted++ });
     const before = await usedCalls();
-    const results = await writer.upsert({
-      Account: accounts(300),
-      Contact: accounts(300).map((a, i) => ({ Magento_Key__c: `contact:${i}`, LastName: `Last ${i}`, Account: { Magento_Key__c: String(a.Magento_Key__c) } })),
-    });
+    const results = [
+      ...(await upsert(writer, 'Account', accounts(300))),
+      ...(await upsert(writer, 'Contact', accounts(300).map((a, i) => ({ Magento_Key__c: `contact:${i}`, LastName: `Last ${i}`, Account: { Magento_Key__c: String(a.Magento_Key__c) } })))),
+    ];
     expect(results).to.have.length(600);
     expect(results.every((r) => r.error === null && r.id !== null && r.created)).to.equal(true);
     const used = (await usedCalls()) - before;
@@ -49,7 +58,7 @@ describe('sidecar Bulk API 2.0 writer', function () {
 
   it('reports each refused row with Salesforce code and sends the rest', async () => {
     const rows: SalesforcePayload[] = [...accounts(3), { Magento_Key__c: 'acct:nameless', Name: null }];
-    const results = await new BulkWriter(connection).upsert({ Account: rows });
+    const results = await upsert(new BulkWriter(connection), 'Account', rows);
     const refused = results.find((r) => r.key === 'acct:nameless');
     expect(refused?.error?.code).to.equal('REQUIRED_FIELD_MISSING');
     expect(results.filter((r) => r.error === null)).to.have.length(3);
@@ -57,14 +66,14 @@ describe('sidecar Bulk API 2.0 writer', function () {
 
   it('raises BulkJobError when Salesforce refuses the whole job', async () => {
     const rows: SalesforcePayload[] = [{ Magento_Key__c: 'acct:1', Name: 'One', No_Such_Field__c: 'x' }];
-    const error = await new BulkWriter(connection).upsert({ Account: rows }).catch((e: unknown) => e);
+    const error = await upsert(new BulkWriter(connection), 'Account', rows).catch((e: unknown) => e);
     expect(error).to.be.instanceOf(BulkJobError);
     expect((error as Error).message).to.match(/Account failed: .*No_Such_Field__c/);
   });
 
   it('ends with every record once through dropped connections and server errors', async () => {
     await harness.admin('POST', '/faults', { seed: 7, failureRate: 0.3, failureKinds: ['500', '503', 'drop'] });
-    const results = await new BulkWriter(connection, { retry: FAST_RETRY }).upsert({ Account: accounts(250) });
+    const results = await upsert(new BulkWriter(connection, { retry: FAST_RETRY }), 'Account', accounts(250));
     await harness.admin('DELETE', '/faults');
     expect(results.filter((r) => r.error === null)).to.have.length(250);
     const found = await connection.query<{ Magento_Key__c: string }>("SELECT Magento_Key__c FROM Account WHERE Magento_Key__c LIKE 'acct:%'");

@@ -28,7 +28,7 @@ describe('sync: recording a Bulk-sized batch', function () {
     const ids = Array.from({ length: RECORDS }, (_, index) => String(index + 1));
     const outcomes: LinkOutcome[] = ids.map((entityId) => ({ entityType: 'order', entityId, storeId: 1, salesforceKey: `test:order:${entityId}`, status: 'error', errorMessage: PAYLOAD.Description }));
     const events: SyncEvent[] = ids.map((entityId) => ({
-      runId: null, entityType: 'order', entityId, salesforceObject: 'Opportunity', salesforceId: null, sentPayload: PAYLOAD, result: 'success', errorMessage: null, stageBefore: null, stageAfter: null,
+      runId: null, entityType: 'order', entityId, salesforceObject: 'Opportunity', salesforceId: null, sentPayload: JSON.stringify(PAYLOAD), result: 'success', errorMessage: null, stageBefore: null, stageAfter: null,
     }));
     await recordOutcomes(pool, outcomes);
     await recordEvents(pool, events);
