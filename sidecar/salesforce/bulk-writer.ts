@@ -10,9 +10,11 @@ import type { BulkCsv } from './bulk-csv.js';
 import { withRetries, type RetryPolicy } from './retry.js';
 import type { RowError, RowResult, UpsertedObject } from './upsert-writer.js';
 
-/** Status checks start soon (small jobs finish in a moment) and back off to this spacing. */
+/** Status checks start soon (small jobs finish in a moment) and double up to this spacing: a job
+ * of tens of thousands of rows can run for minutes in a busy org, and a check every few seconds
+ * would then cost more calls than the rest of the job. */
 const FIRST_POLL_MS = 250;
-const MAX_POLL_MS = 5000;
+const MAX_POLL_MS = 30_000;
 const POLL_TIMEOUT_MS = 60 * 60 * 1000;
 
 /** "CODE:message:fields --" as Bulk API 2.0 reports a failed row. */
