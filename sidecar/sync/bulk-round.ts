@@ -13,10 +13,10 @@ import type { WorkUnit } from './batch-planner.js';
 import { addSummary, emptyResultIndex, emptySummary, finishBatch, stageBatch, type BatchSummary, type BatchSyncContext, type ResultIndex, type StagedBatch, type StagedRecord } from './batch-sync.js';
 
 /** Entries read from Magento, staged and recorded at a time. */
-export const BULK_CHUNK_SIZE = 2000;
+const BULK_CHUNK_SIZE = 2000;
 /** Bytes of CSV and history a round holds at most (40,000 orders with long names take about 40
  * million); well under Bulk API 2.0's 150 MB per upload. */
-export const ROUND_BYTE_BUDGET = 64_000_000;
+const ROUND_BYTE_BUDGET = 64_000_000;
 
 class Round {
   /** Each staged chunk's records as deflated JSON: a tenth of what the objects take. */
