@@ -71,7 +71,7 @@ interface ConfigRow {
 }
 
 const SCOPE_RANK: Record<string, number> = { stores: 3, websites: 2, default: 1 };
-const MAGENTO_PATHS = Object.values(CONFIG_PATHS.store).map((definition) => definition.path);
+export const MAGENTO_PATHS = Object.values(CONFIG_PATHS.store).map((definition) => definition.path);
 const CURRENCY_CODE = /^[A-Z]{3}$/;
 
 function isTimeZone(value: string): boolean {
@@ -163,21 +163,46 @@ function resolve(rows: ConfigRow[], chain: ScopeChain): StoreConfig {
   };
 }
 
-/** Reads the rows of the scopes in the chain, through the (scope, scope_id, path) unique index. */
-async function readRows(pool: DatabasePool, chain: ScopeChain): Promise<ConfigRow[]> {
-  const [rows] = await pool.query<mysql.RowDataPacket[]>(
-    `SELECT scope, scope_id, path, value FROM core_config_data
-      WHERE ((scope = 'default' AND scope_id = 0) OR (scope = 'websites' AND scope_id = ?) OR (scope = 'stores' AND scope_id = ?))
-        AND (path LIKE 'forcebridge/%' OR path IN (?))
-        AND value IS NOT NULL`,
-    [chain.websiteId ?? -1, chain.storeId ?? -1, MAGENTO_PATHS],
-  );
-  return rows.map((row) => ({ scope: String(row.scope), scopeId: Number(row.scope_id), path: String(row.path), value: String(row.value) }));
+/**
+ * Every Forcebridge row and the few Magento rows read, at every scope. Default-scope rows are read
+ * through ranges of the (scope, scope_id, path) index; website and store rows, a small share of a
+ * store's configuration, are read by scope.
+ */
+export const SNAPSHOT_ROWS_SQL = `SELECT scope, scope_id, path, value FROM core_config_data
+  WHERE ((scope = 'default' AND scope_id = 0) OR scope IN ('websites', 'stores'))
+    AND (path LIKE 'forcebridge/%' OR path IN (?))
+    AND value IS NOT NULL`;
+
+/** What the configuration of every scope is resolved from, read at once (two queries side by side). */
+interface ConfigSnapshot {
+  /** Every store view, the admin one (0) included, with its website. */
+  websiteOfStore: Map<number, number>;
+  rows: ConfigRow[];
+  resolved: Map<string, StoreConfig>;
+}
+
+async function readSnapshot(pool: DatabasePool): Promise<ConfigSnapshot> {
+  const [[stores], [rows]] = await Promise.all([
+    pool.query<mysql.RowDataPacket[]>('SELECT store_id, website_id FROM store'),
+    pool.query<mysql.RowDataPacket[]>(SNAPSHOT_ROWS_SQL, [MAGENTO_PATHS]),
+  ]);
+  return {
+    websiteOfStore: new Map(stores.map((row) => [Number(row.store_id), Number(row.website_id)])),
+    rows: rows.map((row) => ({ scope: String(row.scope), scopeId: Number(row.scope_id), path: String(row.path), value: String(row.value) })),
+    resolved: new Map(),
+  };
+}
+
+function inChain(row: ConfigRow, chain: ScopeChain): boolean {
+  if (row.scope === 'default') return row.scopeId === 0;
+  if (row.scope === 'websites') return row.scopeId === chain.websiteId;
+  return row.scope === 'stores' && row.scopeId === chain.storeId;
 }
 
 export class MagentoConfig {
-  private readonly cache = new Map<string, { expiresAt: number; config: Promise<StoreConfig> }>();
+  private snapshot?: { expiresAt: number; value: Promise<ConfigSnapshot> };
 
+  /** @param cacheMilliseconds how long one reading of the store list and the configuration serves. */
   constructor(
     private readonly pool: DatabasePool,
     private readonly cacheMilliseconds = 5000,
@@ -185,31 +210,46 @@ export class MagentoConfig {
 
   /** The configuration a store view sees; the default scope's for null or a deleted store. */
   async forStore(storeId: number | null): Promise<StoreConfig> {
-    return this.cached(`store:${storeId}`, async () => {
-      if (storeId === null) return { storeId: null, websiteId: null };
-      const [rows] = await this.pool.query<mysql.RowDataPacket[]>('SELECT website_id FROM store WHERE store_id = ?', [storeId]);
-      const row = rows[0];
-      return row ? { storeId, websiteId: Number(row.website_id) } : { storeId: null, websiteId: null };
-    });
+    const snapshot = await this.current();
+    const websiteId = storeId === null ? undefined : snapshot.websiteOfStore.get(storeId);
+    return this.resolved(snapshot, websiteId === undefined ? { storeId: null, websiteId: null } : { storeId, websiteId });
   }
 
   /** The configuration at website scope (for records that belong to a website, not a store view). */
   async forWebsite(websiteId: number): Promise<StoreConfig> {
-    return this.cached(`website:${websiteId}`, async () => ({ storeId: null, websiteId }));
+    return this.resolved(await this.current(), { storeId: null, websiteId });
   }
 
-  /** Forgets cached values, e.g. right after the admin API wrote a new one. */
+  /** The storefront store views' ids (the admin store, 0, left out), from the same reading. */
+  async storefrontStoreIds(): Promise<number[]> {
+    const snapshot = await this.current();
+    return [...snapshot.websiteOfStore.keys()].filter((storeId) => storeId > 0).sort((a, b) => a - b);
+  }
+
+  /** Forgets what was read, e.g. right after the admin API wrote a new value. */
   invalidate(): void {
-    this.cache.clear();
+    this.snapshot = undefined;
   }
 
-  private cached(key: string, chainOf: () => Promise<ScopeChain>): Promise<StoreConfig> {
-    const hit = this.cache.get(key);
-    if (hit && hit.expiresAt > Date.now()) return hit.config;
-    const config = chainOf().then(async (chain) => resolve(await readRows(this.pool, chain), chain));
-    this.cache.set(key, { expiresAt: Date.now() + this.cacheMilliseconds, config });
-    config.catch(() => this.cache.delete(key));
+  private resolved(snapshot: ConfigSnapshot, chain: ScopeChain): StoreConfig {
+    const key = `${chain.storeId}:${chain.websiteId}`;
+    let config = snapshot.resolved.get(key);
+    if (!config) {
+      config = resolve(snapshot.rows.filter((row) => inChain(row, chain)), chain);
+      snapshot.resolved.set(key, config);
+    }
     return config;
+  }
+
+  private current(): Promise<ConfigSnapshot> {
+    if (this.snapshot && this.snapshot.expiresAt > Date.now()) return this.snapshot.value;
+    const value = readSnapshot(this.pool);
+    const snapshot = { expiresAt: Date.now() + this.cacheMilliseconds, value };
+    this.snapshot = snapshot;
+    value.catch(() => {
+      if (this.snapshot === snapshot) this.snapshot = undefined;
+    });
+    return value;
   }
 }
 

@@ -10,15 +10,16 @@
 //             by primary key (entity_id above the last one seen) and changed ones by a sweep over
 //             the primary key, one window of ids per pass, the server returning only rows changed
 //             since the previous sweep began
-// Every source's position is read in one query per pass: a poll with nothing to do costs a few
-// index lookups, not a round trip per source.
+// Every source's position is read in one query per pass, and the sources are scanned side by side
+// on separate connections (each has its own position), so a poll with nothing to do costs about two
+// round trips of waiting, not one per source. Queueing stays one call at a time: two sources may
+// find the same order, and concurrent inserts of overlapping rows could deadlock.
 import type mysql from 'mysql2/promise';
 import type { DatabasePool } from '../db/pool.js';
 import { cartEmail, reachedCheckout } from '../magento/carts.js';
 import { groupBy } from '../magento/columns.js';
 import type { MagentoConfig, StoreConfig } from '../magento/config.js';
 import type { QueuedEntityType } from '../magento/records.js';
-import { listStoreViews } from '../magento/stores.js';
 import { databaseNow, shiftSeconds } from './db-time.js';
 import { enqueue } from './queue.js';
 import { HandledVersions, positionBefore, scanChangedRows, type ScanLimits, type ScannedRow, type ScannedTable } from './updated-at-scan.js';
@@ -54,6 +55,8 @@ interface Candidate {
 }
 
 const ORDER_CHILD_TABLES: readonly ScannedTable[] = ['sales_invoice', 'sales_shipment', 'sales_creditmemo'];
+
+const ordersOn = (config: StoreConfig) => config.order.automaticSync;
 
 /**
  * Drops re-checked candidates that are queued already, or were synced from a version at least as
@@ -109,6 +112,8 @@ export class ChangeDetector {
   private readonly options: Required<DetectorOptions>;
   private readonly handled: HandledVersions;
   private customerIndex?: Promise<boolean>;
+  /** The queue writes of this pass, one after another. */
+  private queueing: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly pool: DatabasePool,
@@ -130,17 +135,26 @@ export class ChangeDetector {
   /** Runs one pass over every source. */
   async detect(): Promise<DetectionSummary> {
     const summary: DetectionSummary = { scanned: 0, queued: { quote: 0, order: 0, customer: 0 } };
-    const now = await databaseNow(this.pool);
-    const marks = await readWatermarks(this.pool);
-    await this.detectCarts(now, marks, summary);
-    await this.detectOrders(now, marks, summary);
-    if (await this.customersHaveUpdatedAtIndex()) {
-      await this.detectCustomers(now, marks, summary);
-    } else {
-      const lastCustomerId = await this.detectNewCustomers(marks, summary);
-      await this.detectChangedCustomers(now, marks, lastCustomerId, summary);
+    const [now, marks] = await Promise.all([databaseNow(this.pool), readWatermarks(this.pool)]);
+    const scans: Promise<number>[] = [
+      ...(await this.config.storefrontStoreIds()).map((storeId) => this.detectCarts(storeId, now, marks, summary)),
+      this.detectOrders(now, marks, summary),
+      ...ORDER_CHILD_TABLES.map((table) => this.detectOrderDocuments(table, now, marks, summary)),
+      this.detectAllCustomers(now, marks, summary),
+    ];
+    // Settles only once every scan has, so no scan of this pass outlives it into the next one.
+    const results = await Promise.allSettled(scans);
+    for (const result of results) {
+      if (result.status === 'rejected') throw result.reason;
+      summary.scanned += result.value;
     }
     return summary;
+  }
+
+  private async detectAllCustomers(now: string, marks: Map<string, Watermark>, summary: DetectionSummary): Promise<number> {
+    if (await this.customersHaveUpdatedAtIndex()) return this.detectCustomers(now, marks, summary);
+    const { lastId, read } = await this.detectNewCustomers(marks, summary);
+    return read + (await this.detectChangedCustomers(now, marks, lastId, summary));
   }
 
   /** Looked up once per detector, that is once in the service's life. */
@@ -150,8 +164,8 @@ export class ChangeDetector {
   }
 
   /** New and changed customers alike, through the updated_at index. */
-  private async detectCustomers(now: string, marks: Map<string, Watermark>, summary: DetectionSummary): Promise<void> {
-    summary.scanned += await scanChangedRows(
+  private detectCustomers(now: string, marks: Map<string, Watermark>, summary: DetectionSummary): Promise<number> {
+    return scanChangedRows(
       this.pool,
       { name: 'customer_entity', table: 'customer_entity', columns: ['store_id', 'website_id'] },
       marks.get('customer_entity'),
@@ -177,31 +191,34 @@ export class ChangeDetector {
     };
   }
 
-  private async queue(entityType: QueuedEntityType, candidates: Candidate[], summary: DetectionSummary): Promise<void> {
-    const fresh = await withoutCurrent(this.pool, entityType, mergeByEntity(candidates));
-    await enqueue(this.pool, fresh.map((candidate) => ({ entityType, entityId: candidate.entityId })), { manual: false });
-    summary.queued[entityType] += fresh.length;
+  /** Queues the candidates once the queue writes before them are done. */
+  private queue(entityType: QueuedEntityType, candidates: Candidate[], summary: DetectionSummary): Promise<void> {
+    const write = this.queueing.then(async () => {
+      const fresh = await withoutCurrent(this.pool, entityType, mergeByEntity(candidates));
+      await enqueue(this.pool, fresh.map((candidate) => ({ entityType, entityId: candidate.entityId })), { manual: false });
+      summary.queued[entityType] += fresh.length;
+    });
+    this.queueing = write.catch(() => undefined);
+    return write;
   }
 
-  private async detectCarts(now: string, marks: Map<string, Watermark>, summary: DetectionSummary): Promise<void> {
-    for (const store of await listStoreViews(this.pool)) {
-      const { abandonedCart } = await this.config.forStore(store.storeId);
-      const source = `quote:store:${store.storeId}`;
-      // A cart counts once it has sat idle long enough, so only rows stamped before then are read.
-      const before = shiftSeconds(now, -abandonedCart.idleMinutes * 60);
-      if (!abandonedCart.automaticSync) {
-        await saveWatermark(this.pool, positionBefore(source, before));
-        continue;
-      }
-      summary.scanned += await scanChangedRows(
-        this.pool,
-        { name: source, table: 'quote', columns: ['is_active', 'items_count', 'is_virtual', 'customer_email'], leading: { column: 'store_id', value: store.storeId } },
-        marks.get(source),
-        this.limits(before),
-        async (rows) => this.queue('quote', await this.abandonedCarts(rows), summary),
-        this.handled,
-      );
+  private async detectCarts(storeId: number, now: string, marks: Map<string, Watermark>, summary: DetectionSummary): Promise<number> {
+    const { abandonedCart } = await this.config.forStore(storeId);
+    const source = `quote:store:${storeId}`;
+    // A cart counts once it has sat idle long enough, so only rows stamped before then are read.
+    const before = shiftSeconds(now, -abandonedCart.idleMinutes * 60);
+    if (!abandonedCart.automaticSync) {
+      await saveWatermark(this.pool, positionBefore(source, before));
+      return 0;
     }
+    return scanChangedRows(
+      this.pool,
+      { name: source, table: 'quote', columns: ['is_active', 'items_count', 'is_virtual', 'customer_email'], leading: { column: 'store_id', value: storeId } },
+      marks.get(source),
+      this.limits(before),
+      async (rows) => this.queue('quote', await this.abandonedCarts(rows), summary),
+      this.handled,
+    );
   }
 
   /** Active carts with items, an e-mail, and the shipping step done. */
@@ -232,9 +249,8 @@ export class ChangeDetector {
     return kept;
   }
 
-  private async detectOrders(now: string, marks: Map<string, Watermark>, summary: DetectionSummary): Promise<void> {
-    const ordersOn = (config: StoreConfig) => config.order.automaticSync;
-    summary.scanned += await scanChangedRows(
+  private detectOrders(now: string, marks: Map<string, Watermark>, summary: DetectionSummary): Promise<number> {
+    return scanChangedRows(
       this.pool,
       { name: 'sales_order', table: 'sales_order', columns: ['store_id'] },
       marks.get('sales_order'),
@@ -245,19 +261,21 @@ export class ChangeDetector {
       },
       this.handled,
     );
-    for (const table of ORDER_CHILD_TABLES) {
-      summary.scanned += await scanChangedRows(
-        this.pool,
-        { name: table, table, columns: ['store_id', 'order_id'] },
-        marks.get(table),
-        this.limits(now),
-        async (rows) => {
-          const kept = await this.inAutomaticStores(rows, ordersOn);
-          await this.queue('order', kept.map(({ row, updatedAt, seenBefore }) => ({ entityId: Number(row.order_id), changedAt: updatedAt, recheck: seenBefore })), summary);
-        },
-        this.handled,
-      );
-    }
+  }
+
+  /** Invoices, shipments and credit memos: each queues its order. */
+  private detectOrderDocuments(table: ScannedTable, now: string, marks: Map<string, Watermark>, summary: DetectionSummary): Promise<number> {
+    return scanChangedRows(
+      this.pool,
+      { name: table, table, columns: ['store_id', 'order_id'] },
+      marks.get(table),
+      this.limits(now),
+      async (rows) => {
+        const kept = await this.inAutomaticStores(rows, ordersOn);
+        await this.queue('order', kept.map(({ row, updatedAt, seenBefore }) => ({ entityId: Number(row.order_id), changedAt: updatedAt, recheck: seenBefore })), summary);
+      },
+      this.handled,
+    );
   }
 
   /** A customer's area switch: its store view's, or its website's for accounts made in the admin. */
@@ -275,15 +293,15 @@ export class ChangeDetector {
     await this.queue('customer', candidates, summary);
   }
 
-  /** Customers created since the last pass: ids above the last one seen (primary key). Returns that id. */
-  private async detectNewCustomers(marks: Map<string, Watermark>, summary: DetectionSummary): Promise<number> {
+  /** Customers created since the last pass: ids above the last one seen (primary key). Returns that id and the rows read. */
+  private async detectNewCustomers(marks: Map<string, Watermark>, summary: DetectionSummary): Promise<{ lastId: number; read: number }> {
     const source = 'customer_entity:new';
     const stored = marks.get(source);
     if (!stored && this.options.initialPosition === 'now') {
       const [rows] = await this.pool.query<mysql.RowDataPacket[]>('SELECT COALESCE(MAX(entity_id), 0) AS last FROM customer_entity');
       const last = Number(rows[0]?.last);
       await saveWatermark(this.pool, { source, lastUpdatedAt: null, lastId: last, cycleStartedAt: null });
-      return last;
+      return { lastId: last, read: 0 };
     }
     let lastId = stored?.lastId ?? 0;
     let read = 0;
@@ -300,8 +318,7 @@ export class ChangeDetector {
       await saveWatermark(this.pool, { source, lastUpdatedAt: null, lastId, cycleStartedAt: null });
       if (rows.length < limit) break;
     }
-    summary.scanned += read;
-    return lastId;
+    return { lastId, read };
   }
 
   /**
@@ -310,7 +327,7 @@ export class ChangeDetector {
    * sends nothing back; those not synced since are queued. Past the last customer id known, the
    * sweep starts again from the first.
    */
-  private async detectChangedCustomers(now: string, marks: Map<string, Watermark>, lastCustomerId: number, summary: DetectionSummary): Promise<void> {
+  private async detectChangedCustomers(now: string, marks: Map<string, Watermark>, lastCustomerId: number, summary: DetectionSummary): Promise<number> {
     const source = 'customer_entity:sweep';
     const stored = marks.get(source) ?? {
       source,
@@ -324,7 +341,6 @@ export class ChangeDetector {
       `SELECT entity_id, store_id, website_id, updated_at FROM customer_entity WHERE entity_id > ? AND entity_id <= ?${since === null ? '' : ' AND updated_at >= ?'}`,
       since === null ? [stored.lastId, upTo] : [stored.lastId, upTo, since],
     );
-    summary.scanned += rows.length;
     await this.queueCustomers(rows, true, summary);
     const cycleStartedAt = stored.cycleStartedAt ?? now;
     await saveWatermark(
@@ -333,5 +349,6 @@ export class ChangeDetector {
         ? { source, lastUpdatedAt: cycleStartedAt, lastId: 0, cycleStartedAt: now }
         : { source, lastUpdatedAt: stored.lastUpdatedAt, lastId: upTo, cycleStartedAt },
     );
+    return rows.length;
   }
 }

@@ -287,6 +287,67 @@ describe('sidecar change detection', () => {
     });
   });
 
+  describe('one pass', () => {
+    /** The test pool, noting how many statements were running at once at most. */
+    function concurrencyPool(peak: { running: number; most: number }, failOn?: RegExp): DatabasePool {
+      return new Proxy(pool, {
+        get(target, property) {
+          if (property === 'query') {
+            return async (sql: string, values?: unknown) => {
+              peak.running++;
+              peak.most = Math.max(peak.most, peak.running);
+              try {
+                if (failOn?.test(sql)) throw new Error(`lost connection during: ${sql}`);
+                return await target.query(sql, values as never);
+              } finally {
+                peak.running--;
+              }
+            };
+          }
+          const value: unknown = Reflect.get(target, property, target);
+          return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+        },
+      });
+    }
+
+    async function oneOfEach(): Promise<{ cart: number; orderId: number; customer: number }> {
+      const cart = await checkedOutCart(ago(120));
+      const orderId = await placeOrder(pool, await insertCart(pool), '60001');
+      await setUpdatedAt(pool, 'sales_order', orderId, ago(50));
+      const invoiceId = await invoiceOrder(pool, orderId, ago(50));
+      expect(invoiceId).to.be.greaterThan(0);
+      const customer = await insertCustomer(pool, { email: 'g@example.com', updatedAt: ago(300) });
+      return { cart, orderId, customer };
+    }
+
+    it('scans every source side by side, counting and queueing what each found, an order found twice once', async () => {
+      const { cart, orderId, customer } = await oneOfEach();
+      const peak = { running: 0, most: 0 };
+      const watched = concurrencyPool(peak);
+      const summary = await new ChangeDetector(watched, new MagentoConfig(watched, 0), { initialPosition: 'beginning' }).detect();
+      expect(peak.most, 'statements running at once').to.be.greaterThan(2);
+      // the cart, the order, its invoice and the customer (the order's own cart is not idle yet)
+      expect(summary).to.deep.equal({ scanned: 4, queued: { quote: 1, order: 1, customer: 1 } });
+      expect(await queued()).to.deep.equal([['customer', customer, 1], ['order', orderId, 1], ['quote', cart, 1]]);
+    });
+
+    it('lets the other sources finish when one fails, then reports the failure', async () => {
+      const { cart, orderId } = await oneOfEach();
+      const peak = { running: 0, most: 0 };
+      const failing = concurrencyPool(peak, /FROM sales_shipment/);
+      const error = await new ChangeDetector(failing, new MagentoConfig(pool, 0), { initialPosition: 'beginning' }).detect().then(
+        () => undefined,
+        (thrown: unknown) => thrown,
+      );
+      expect(String(error)).to.match(/lost connection during: SELECT entity_id, updated_at FROM sales_shipment/);
+      expect(peak.running, 'nothing still running').to.equal(0);
+      expect((await queued()).filter(([type]) => type !== 'customer')).to.deep.equal([['order', orderId, 1], ['quote', cart, 1]]);
+      // the failed source starts where it was next time; the others do not queue again
+      await detector().detect();
+      expect((await queued()).filter(([type]) => type !== 'customer')).to.deep.equal([['order', orderId, 1], ['quote', cart, 1]]);
+    });
+  });
+
   it('reads changes through the updated_at indexes, never a full scan', async () => {
     // enough rows that the optimizer weighs the index against a scan, as in a real store
     await pool.query(

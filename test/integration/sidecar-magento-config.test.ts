@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type mysql from 'mysql2/promise';
 import { createDatabasePool, type DatabasePool } from '../../sidecar/db/pool.js';
-import { configDefaults, MagentoConfig } from '../../sidecar/magento/config.js';
+import { configDefaults, MAGENTO_PATHS, MagentoConfig, SNAPSHOT_ROWS_SQL } from '../../sidecar/magento/config.js';
 import { ConfigWriteError, removeConfigValue, setConfigValue } from '../../sidecar/magento/config-writer.js';
 import { DEFAULT_ORDER_STATUS_MAP } from '../../sidecar/magento/config-paths.js';
 import { insertStoreView, insertWebsiteWithStore, setConfigRow } from '../support/magento-rows.js';
@@ -114,19 +114,35 @@ describe('sidecar Magento configuration', () => {
     expect(Number(rows[0]?.n)).to.equal(0);
   });
 
-  it('reads configuration through the scope/path index', async () => {
-    // a real store holds thousands of configuration rows; with a handful any plan is a scan
+  it('reads default-scope configuration through the scope/path index, never the whole table', async () => {
+    // a real store holds thousands of configuration rows, nearly all at the default scope
     await pool.query(
       `INSERT INTO core_config_data (scope, scope_id, path, value)
-       SELECT 'stores', 1, CONCAT('catalog/other/setting_', seq), 'x' FROM seq_1_to_3000`,
+       SELECT 'default', 0, CONCAT('catalog/other/setting_', seq), 'x' FROM seq_1_to_3000`,
     );
     await pool.query('ANALYZE TABLE core_config_data');
-    const [plan] = await pool.query<mysql.RowDataPacket[]>(
-      `EXPLAIN SELECT scope, scope_id, path, value FROM core_config_data
-        WHERE ((scope = 'default' AND scope_id = 0) OR (scope = 'websites' AND scope_id = 1) OR (scope = 'stores' AND scope_id = 1))
-          AND (path LIKE 'forcebridge/%' OR path IN ('general/locale/timezone')) AND value IS NOT NULL`,
-    );
+    const [plan] = await pool.query<mysql.RowDataPacket[]>(`EXPLAIN ${SNAPSHOT_ROWS_SQL}`, [MAGENTO_PATHS]);
     expect(plan[0]?.key).to.equal('CORE_CONFIG_DATA_SCOPE_SCOPE_ID_PATH');
     expect(plan[0]?.type).to.equal('range');
+    expect(Number(plan[0]?.rows)).to.be.below(100);
+    await pool.query("DELETE FROM core_config_data WHERE path LIKE 'catalog/other/setting_%'");
+  });
+
+  it('reads the store list and the configuration once per cache period, for every scope', async () => {
+    await setConfigRow(pool, 'stores', 3, 'forcebridge/order/automatic_sync', '1');
+    const config = new MagentoConfig(pool, 60_000);
+    expect(await config.storefrontStoreIds()).to.deep.equal([1, 2, 3]);
+    const [one, three, website] = await Promise.all([config.forStore(1), config.forStore(3), config.forWebsite(2)]);
+    expect([one.order.automaticSync, three.order.automaticSync, website.order.automaticSync]).to.deep.equal([false, true, false]);
+    await insertStoreView(pool, { websiteId: 2, groupId: 2, storeId: 4 });
+    try {
+      expect(await config.storefrontStoreIds(), 'cached').to.deep.equal([1, 2, 3]);
+      expect((await config.forStore(4)).storeId, 'unknown until read again').to.equal(null);
+      config.invalidate();
+      expect(await config.storefrontStoreIds()).to.deep.equal([1, 2, 3, 4]);
+      expect(await config.forStore(4)).to.deep.include({ storeId: 4, websiteId: 2 });
+    } finally {
+      await pool.query('DELETE FROM store WHERE store_id = 4');
+    }
   });
 });
