@@ -1,18 +1,19 @@
 // Backlogs (thousands of records) go through Bulk API 2.0: one job per object, in dependency
-// order, each a handful of API calls whatever its size: open, upload, close, a few status checks
-// spaced further apart as the job runs, and the successful results (the failed ones only when
-// the job reports failures).
+// order, each a handful of API calls whatever its size: open, upload, close, a status check or two
+// timed by how fast the org went before (bulk-pace.ts), and the successful results (the failed ones
+// only when the job reports failures).
 import { parse } from 'csv-parse/sync';
 import type { Connection } from 'jsforce';
 import type { IngestJobV2, JobInfoV2 } from 'jsforce/lib/api/bulk2.js';
 import { EXTERNAL_ID_FIELD } from '../mapping/keys.js';
 import type { BulkCsv } from './bulk-csv.js';
+import { BulkPace } from './bulk-pace.js';
 import { withRetries, type RetryPolicy } from './retry.js';
 import type { RowError, RowResult, UpsertedObject } from './upsert-writer.js';
 
-/** Status checks start soon (small jobs finish in a moment) and double up to this spacing: a job
- * of tens of thousands of rows can run for minutes in a busy org, and a check every few seconds
- * would then cost more calls than the rest of the job. */
+/** Without a pace to go by, status checks start soon (small jobs finish in a moment) and double up
+ * to this spacing: a job of tens of thousands of rows can run for minutes in a busy org, and a check
+ * every few seconds would then cost more calls than the rest of the job. */
 const FIRST_POLL_MS = 250;
 const MAX_POLL_MS = 30_000;
 const POLL_TIMEOUT_MS = 60 * 60 * 1000;
@@ -48,12 +49,15 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 export class BulkWriter {
   private readonly retry?: RetryPolicy;
+  private readonly pace: BulkPace;
 
+  /** @param options.pace shared by the writers of one service, so each job is timed by the ones before */
   constructor(
     private readonly connection: Connection,
-    private readonly options: { retry?: RetryPolicy; onApiCall?: () => void; pollTimeoutMs?: number } = {},
+    private readonly options: { retry?: RetryPolicy; onApiCall?: () => void; pollTimeoutMs?: number; pace?: BulkPace } = {},
   ) {
     this.retry = options.retry;
+    this.pace = options.pace ?? new BulkPace();
   }
 
   private call<T>(request: () => Promise<T>): Promise<T> {
@@ -94,20 +98,32 @@ export class BulkWriter {
       await this.call(() => job.abort()).catch(() => undefined);
       throw error;
     }
-    return { job, info: await this.waitForJob(object, job) };
+    return { job, info: await this.waitForJob(object, job, csv.rowCount) };
   }
 
-  /** Checks the job's state, further apart the longer it runs, until it is finished. */
-  private async waitForJob(object: UpsertedObject, job: IngestJobV2<never>): Promise<JobInfoV2> {
+  /**
+   * Checks the job's state about when it should be done: as fast as the last job of the object went,
+   * then by the job's own progress; with neither to go by, further apart the longer it runs.
+   */
+  private async waitForJob(object: UpsertedObject, job: IngestJobV2<never>, rows: number): Promise<JobInfoV2> {
     const deadline = Date.now() + (this.options.pollTimeoutMs ?? POLL_TIMEOUT_MS);
-    for (let wait = FIRST_POLL_MS; ; wait = Math.min(MAX_POLL_MS, wait * 2)) {
+    const spacing = (ms: number) => Math.min(MAX_POLL_MS, Math.max(FIRST_POLL_MS, ms));
+    let backoff = FIRST_POLL_MS;
+    let wait = spacing(this.pace.expectedMs(object, rows) ?? FIRST_POLL_MS);
+    for (;;) {
       await sleep(wait);
       const info = await withRetries(() => this.call(() => job.check()), this.retry);
-      if (info.state === 'JobComplete') return info;
+      if (info.state === 'JobComplete') {
+        this.pace.learn(object, info);
+        return info;
+      }
       if (info.state === 'Failed' || info.state === 'Aborted') {
         throw new BulkJobError(`The Bulk API 2.0 job for ${object} ${info.state === 'Failed' ? 'failed' : 'was aborted'}: ${info.errorMessage ?? 'no reason given'}`);
       }
       if (Date.now() > deadline) throw new Error(`The Bulk API 2.0 job ${job.id} for ${object} did not finish in time; its records stay queued.`);
+      backoff = Math.min(MAX_POLL_MS, backoff * 2);
+      const remaining = this.pace.remainingMs(rows, info);
+      wait = remaining === undefined ? backoff : spacing(remaining);
     }
   }
 }

@@ -7,6 +7,7 @@ import type { DatabasePool } from '../db/pool.js';
 import type { MagentoConfig } from '../magento/config.js';
 import type { QueuedEntityType } from '../magento/records.js';
 import { enqueue, lease, newLeaseOwner, release, type LeasedEntry, type QueueKey } from '../queue/queue.js';
+import { BulkPace } from '../salesforce/bulk-pace.js';
 import { BulkWriter } from '../salesforce/bulk-writer.js';
 import { OrgProfile } from '../salesforce/org-profile.js';
 import { ApiLimitExceededError } from '../salesforce/retry.js';
@@ -67,6 +68,8 @@ export class SyncEngine {
   /** Leases a failed pass could not give back (the database was gone); the next pass does. */
   private unreleased: LeasedEntry[] = [];
   private readonly passListeners = new Set<(pass: FinishedPass) => void>();
+  /** How fast the org processed Bulk jobs, kept across passes to time the next job's checks. */
+  private readonly bulkPace = new BulkPace();
 
   constructor(private readonly options: SyncEngineOptions) {}
 
@@ -156,7 +159,7 @@ export class SyncEngine {
     const onApiCall = () => this.countCall(1);
     const context: BatchSyncContext = { pool, connection, org, leaseOwner: this.leaseOwner, runId, onApiCall };
     const plan = (chunk: LeasedEntry[]) => planBatch({ pool, config, org, instance }, chunk);
-    if (useBulk) return syncBulk(context, new BulkWriter(connection, { onApiCall }), entries, plan);
+    if (useBulk) return syncBulk(context, new BulkWriter(connection, { onApiCall, pace: this.bulkPace }), entries, plan);
     return syncBatch(context, new UpsertWriter(connection, { onApiCall }), await plan(entries));
   }
 
