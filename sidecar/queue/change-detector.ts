@@ -10,10 +10,11 @@
 //             by primary key (entity_id above the last one seen) and changed ones by a sweep over
 //             the primary key, one window of ids per pass, the server returning only rows changed
 //             since the previous sweep began
-// Every source's position is read in one query per pass, and the sources are scanned side by side
-// on separate connections (each has its own position), so a poll with nothing to do costs about two
-// round trips of waiting, not one per source. Queueing stays one call at a time: two sources may
-// find the same order, and concurrent inserts of overlapping rows could deadlock.
+// A pass reads every source's position in one query, asks every source's index at once whether
+// anything lies past it (updated-at-scan.ts), and scans the sources that have something side by
+// side on separate connections: a poll with nothing to do costs a handful of statements, whatever
+// the number of store views. Queueing stays one call at a time: two sources may find the same
+// order, and concurrent inserts of overlapping rows could deadlock.
 import type mysql from 'mysql2/promise';
 import type { DatabasePool } from '../db/pool.js';
 import { cartEmail, reachedCheckout } from '../magento/carts.js';
@@ -22,7 +23,7 @@ import type { MagentoConfig, StoreConfig } from '../magento/config.js';
 import type { QueuedEntityType } from '../magento/records.js';
 import { databaseNow, shiftSeconds } from './db-time.js';
 import { enqueue } from './queue.js';
-import { HandledVersions, positionBefore, scanChangedRows, type ScanLimits, type ScannedRow, type ScannedTable } from './updated-at-scan.js';
+import { HandledVersions, positionBefore, scanChangedRows, scansWithRows, type ScanLimits, type ScannedRow, type ScannedTable, type SourceScan } from './updated-at-scan.js';
 import { readWatermarks, saveWatermark, type Watermark } from './watermarks.js';
 
 export interface DetectorOptions {
@@ -57,6 +58,16 @@ interface Candidate {
 const ORDER_CHILD_TABLES: readonly ScannedTable[] = ['sales_invoice', 'sales_shipment', 'sales_creditmemo'];
 
 const ordersOn = (config: StoreConfig) => config.order.automaticSync;
+
+/** Waits for every one, so none outlives the pass; then the first failure, or the sum. */
+async function allSummed(counts: Promise<number>[]): Promise<number> {
+  let sum = 0;
+  for (const outcome of await Promise.allSettled(counts)) {
+    if (outcome.status === 'rejected') throw outcome.reason;
+    sum += outcome.value;
+  }
+  return sum;
+}
 
 /**
  * Drops re-checked candidates that are queued already, or were synced from a version at least as
@@ -135,24 +146,34 @@ export class ChangeDetector {
   /** Runs one pass over every source. */
   async detect(): Promise<DetectionSummary> {
     const summary: DetectionSummary = { scanned: 0, queued: { quote: 0, order: 0, customer: 0 } };
-    const [now, marks] = await Promise.all([databaseNow(this.pool), readWatermarks(this.pool)]);
-    const scans: Promise<number>[] = [
-      ...(await this.config.storefrontStoreIds()).map((storeId) => this.detectCarts(storeId, now, marks, summary)),
-      this.detectOrders(now, marks, summary),
-      ...ORDER_CHILD_TABLES.map((table) => this.detectOrderDocuments(table, now, marks, summary)),
-      this.detectAllCustomers(now, marks, summary),
-    ];
-    // Settles only once every scan has, so no scan of this pass outlives it into the next one.
-    const results = await Promise.allSettled(scans);
-    for (const result of results) {
-      if (result.status === 'rejected') throw result.reason;
-      summary.scanned += result.value;
+    const [now, marks, storeIds, customersIndexed] = await Promise.all([
+      databaseNow(this.pool),
+      readWatermarks(this.pool),
+      this.config.storefrontStoreIds(),
+      this.customersHaveUpdatedAtIndex(),
+    ]);
+    const storeConfigs = await Promise.all(storeIds.map((storeId) => this.config.forStore(storeId)));
+    // Nothing is started before this point, so a failure above leaves no work running.
+    const scans: SourceScan[] = [];
+    const otherWork: Promise<number>[] = [];
+    for (const [index, storeId] of storeIds.entries()) {
+      const { abandonedCart } = storeConfigs[index]!;
+      const source = `quote:store:${storeId}`;
+      // A cart counts once it has sat idle long enough, so only rows stamped before then are read.
+      const before = shiftSeconds(now, -abandonedCart.idleMinutes * 60);
+      if (abandonedCart.automaticSync) scans.push(this.cartScan(storeId, source, before, marks, summary));
+      else otherWork.push(saveWatermark(this.pool, positionBefore(source, before)).then(() => 0));
     }
+    scans.push(this.orderScan(now, marks, summary), ...ORDER_CHILD_TABLES.map((table) => this.orderDocumentScan(table, now, marks, summary)));
+    if (customersIndexed) scans.push(this.customerScan(now, marks, summary));
+    else otherWork.push(this.detectCustomersByKey(now, marks, summary));
+    const scanning = scansWithRows(this.pool, scans, this.handled).then((due) => allSummed(due.map((scan) => scanChangedRows(this.pool, scan, this.handled))));
+    summary.scanned = await allSummed([scanning, ...otherWork]);
     return summary;
   }
 
-  private async detectAllCustomers(now: string, marks: Map<string, Watermark>, summary: DetectionSummary): Promise<number> {
-    if (await this.customersHaveUpdatedAtIndex()) return this.detectCustomers(now, marks, summary);
+  /** Customers without the updated_at index: new ones by id, changed ones by the primary-key sweep. */
+  private async detectCustomersByKey(now: string, marks: Map<string, Watermark>, summary: DetectionSummary): Promise<number> {
     const { lastId, read } = await this.detectNewCustomers(marks, summary);
     return read + (await this.detectChangedCustomers(now, marks, lastId, summary));
   }
@@ -164,21 +185,19 @@ export class ChangeDetector {
   }
 
   /** New and changed customers alike, through the updated_at index. */
-  private detectCustomers(now: string, marks: Map<string, Watermark>, summary: DetectionSummary): Promise<number> {
-    return scanChangedRows(
-      this.pool,
-      { name: 'customer_entity', table: 'customer_entity', columns: ['store_id', 'website_id'] },
-      marks.get('customer_entity'),
-      this.limits(now),
-      async (rows) => {
+  private customerScan(now: string, marks: Map<string, Watermark>, summary: DetectionSummary): SourceScan {
+    return {
+      source: { name: 'customer_entity', table: 'customer_entity', columns: ['store_id', 'website_id'] },
+      stored: marks.get('customer_entity'),
+      limits: this.limits(now),
+      handle: async (rows) => {
         const candidates: Candidate[] = [];
         for (const { id, updatedAt, seenBefore, row } of rows) {
           if (await this.customerSyncIsOn(row)) candidates.push({ entityId: id, changedAt: updatedAt, recheck: seenBefore });
         }
         await this.queue('customer', candidates, summary);
       },
-      this.handled,
-    );
+    };
   }
 
   private limits(before: string): ScanLimits {
@@ -202,23 +221,13 @@ export class ChangeDetector {
     return write;
   }
 
-  private async detectCarts(storeId: number, now: string, marks: Map<string, Watermark>, summary: DetectionSummary): Promise<number> {
-    const { abandonedCart } = await this.config.forStore(storeId);
-    const source = `quote:store:${storeId}`;
-    // A cart counts once it has sat idle long enough, so only rows stamped before then are read.
-    const before = shiftSeconds(now, -abandonedCart.idleMinutes * 60);
-    if (!abandonedCart.automaticSync) {
-      await saveWatermark(this.pool, positionBefore(source, before));
-      return 0;
-    }
-    return scanChangedRows(
-      this.pool,
-      { name: source, table: 'quote', columns: ['is_active', 'items_count', 'is_virtual', 'customer_email'], leading: { column: 'store_id', value: storeId } },
-      marks.get(source),
-      this.limits(before),
-      async (rows) => this.queue('quote', await this.abandonedCarts(rows), summary),
-      this.handled,
-    );
+  private cartScan(storeId: number, source: string, before: string, marks: Map<string, Watermark>, summary: DetectionSummary): SourceScan {
+    return {
+      source: { name: source, table: 'quote', columns: ['is_active', 'items_count', 'is_virtual', 'customer_email'], leading: { column: 'store_id', value: storeId } },
+      stored: marks.get(source),
+      limits: this.limits(before),
+      handle: async (rows) => this.queue('quote', await this.abandonedCarts(rows), summary),
+    };
   }
 
   /** Active carts with items, an e-mail, and the shipping step done. */
@@ -249,33 +258,29 @@ export class ChangeDetector {
     return kept;
   }
 
-  private detectOrders(now: string, marks: Map<string, Watermark>, summary: DetectionSummary): Promise<number> {
-    return scanChangedRows(
-      this.pool,
-      { name: 'sales_order', table: 'sales_order', columns: ['store_id'] },
-      marks.get('sales_order'),
-      this.limits(now),
-      async (rows) => {
+  private orderScan(now: string, marks: Map<string, Watermark>, summary: DetectionSummary): SourceScan {
+    return {
+      source: { name: 'sales_order', table: 'sales_order', columns: ['store_id'] },
+      stored: marks.get('sales_order'),
+      limits: this.limits(now),
+      handle: async (rows) => {
         const kept = await this.inAutomaticStores(rows, ordersOn);
         await this.queue('order', kept.map(({ id, updatedAt, seenBefore }) => ({ entityId: id, changedAt: updatedAt, recheck: seenBefore })), summary);
       },
-      this.handled,
-    );
+    };
   }
 
   /** Invoices, shipments and credit memos: each queues its order. */
-  private detectOrderDocuments(table: ScannedTable, now: string, marks: Map<string, Watermark>, summary: DetectionSummary): Promise<number> {
-    return scanChangedRows(
-      this.pool,
-      { name: table, table, columns: ['store_id', 'order_id'] },
-      marks.get(table),
-      this.limits(now),
-      async (rows) => {
+  private orderDocumentScan(table: ScannedTable, now: string, marks: Map<string, Watermark>, summary: DetectionSummary): SourceScan {
+    return {
+      source: { name: table, table, columns: ['store_id', 'order_id'] },
+      stored: marks.get(table),
+      limits: this.limits(now),
+      handle: async (rows) => {
         const kept = await this.inAutomaticStores(rows, ordersOn);
         await this.queue('order', kept.map(({ row, updatedAt, seenBefore }) => ({ entityId: Number(row.order_id), changedAt: updatedAt, recheck: seenBefore })), summary);
       },
-      this.handled,
-    );
+    };
   }
 
   /** A customer's area switch: its store view's, or its website's for accounts made in the admin. */

@@ -5,6 +5,8 @@
 // committed after a later row was read is still found; such re-read rows are flagged `seenBefore` so callers can avoid
 // enqueuing what they already have. Rows stamped in the current second wait for the next pass, so
 // rows sharing a timestamp are never split between a pass that saw some and one that skips them.
+// Before a pass scans, one statement asks every source's index at once whether anything lies past
+// its watermark, so sources with nothing new cost no statement of their own.
 import type mysql from 'mysql2/promise';
 import type { DatabasePool } from '../db/pool.js';
 import { shiftSeconds } from './db-time.js';
@@ -29,6 +31,15 @@ export interface ScannedRow {
   /** At or before the watermark: re-read by the overlap window. */
   seenBefore: boolean;
   row: mysql.RowDataPacket;
+}
+
+/** One source's scan in a pass: where it stands and what is done with the rows it finds. */
+export interface SourceScan {
+  source: ScanSource;
+  /** The source's position as the pass read it. */
+  stored: Watermark | undefined;
+  limits: ScanLimits;
+  handle: (rows: ScannedRow[]) => Promise<void>;
 }
 
 export interface ScanLimits {
@@ -61,12 +72,14 @@ export class HandledVersions {
    */
   constructor(private readonly windowEveryMs = 0) {}
 
-  /** Whether this pass should read the source's overlap window again (and notes that it does). */
+  /** Whether a pass should read the source's overlap window again. */
   windowDue(source: string): boolean {
     const last = this.windowReadAt.get(source);
-    if (last !== undefined && Date.now() - last < this.windowEveryMs) return false;
+    return last === undefined || Date.now() - last >= this.windowEveryMs;
+  }
+
+  windowRead(source: string): void {
     this.windowReadAt.set(source, Date.now());
-    return true;
   }
 
   has(source: string, row: { id: number; updatedAt: string }): boolean {
@@ -97,8 +110,10 @@ function isAtOrBefore(updatedAt: string, id: number, watermark: Watermark): bool
   return updatedAt < watermark.lastUpdatedAt || (updatedAt === watermark.lastUpdatedAt && id <= watermark.lastId);
 }
 
-/** One page of positions (entity_id, updated_at): read from the updated_at index alone. */
-async function readPositions(pool: DatabasePool, source: ScanSource, from: { updatedAt: string; id: number } | null, before: string, limit: number) {
+type Position = { updatedAt: string; id: number };
+
+/** The rows after `from` and stamped before `before`, in the source's updated_at index. */
+function pastPosition(source: ScanSource, from: Position | null, before: string): { where: string; params: unknown[] } {
   const conditions = ['updated_at < ?'];
   const params: unknown[] = [before];
   if (source.leading) {
@@ -109,11 +124,39 @@ async function readPositions(pool: DatabasePool, source: ScanSource, from: { upd
     conditions.push('(updated_at > ? OR (updated_at = ? AND entity_id > ?))');
     params.push(from.updatedAt, from.updatedAt, from.id);
   }
+  return { where: conditions.join(' AND '), params };
+}
+
+/** One page of positions (entity_id, updated_at): read from the updated_at index alone. */
+async function readPositions(pool: DatabasePool, source: ScanSource, from: Position | null, before: string, limit: number) {
+  const { where, params } = pastPosition(source, from, before);
   const [rows] = await pool.query<mysql.RowDataPacket[]>(
-    `SELECT entity_id, updated_at FROM ${source.table} WHERE ${conditions.join(' AND ')} ORDER BY updated_at, entity_id LIMIT ?`,
+    `SELECT entity_id, updated_at FROM ${source.table} WHERE ${where} ORDER BY updated_at, entity_id LIMIT ?`,
     [...params, limit],
   );
   return rows.map((row) => ({ id: Number(row.entity_id), updatedAt: String(row.updated_at) }));
+}
+
+/**
+ * The scans that may find rows: in one statement, each source's index is asked whether a row lies
+ * past the watermark. Sources without a watermark, or whose overlap window is due, are scanned anyway.
+ */
+export async function scansWithRows(pool: DatabasePool, scans: SourceScan[], handled?: HandledVersions): Promise<SourceScan[]> {
+  const asked = scans.filter((scan) => scan.stored?.lastUpdatedAt != null && handled && !handled.windowDue(scan.source.name));
+  if (asked.length === 0) return scans;
+  const questions = asked.map((scan) => {
+    const { lastUpdatedAt, lastId } = scan.stored!;
+    return pastPosition(scan.source, { updatedAt: lastUpdatedAt!, id: lastId }, scan.limits.before);
+  });
+  const [rows] = await pool.query<mysql.RowDataPacket[]>(
+    `SELECT ${asked.map((scan, index) => `EXISTS (SELECT 1 FROM ${scan.source.table} WHERE ${questions[index]!.where}) AS source${index}`).join(', ')}`,
+    questions.flatMap((question) => question.params),
+  );
+  const answers = rows[0]!;
+  return scans.filter((scan) => {
+    const index = asked.indexOf(scan);
+    return index === -1 || Number(answers[`source${index}`]) === 1;
+  });
 }
 
 /** The source's extra columns for rows about to be handled, by primary key; a row deleted meanwhile is left out. */
@@ -129,24 +172,15 @@ async function withColumns(pool: DatabasePool, source: ScanSource, rows: Omit<Sc
   });
 }
 
-/**
- * Hands each page of changed rows to `handle`, then moves the watermark past it. `stored` is the
- * source's position as the caller read it. Returns rows read.
- */
-export async function scanChangedRows(
-  pool: DatabasePool,
-  source: ScanSource,
-  stored: Watermark | undefined,
-  limits: ScanLimits,
-  handle: (rows: ScannedRow[]) => Promise<void>,
-  handled?: HandledVersions,
-): Promise<number> {
+/** Hands each page of changed rows to the scan's `handle`, then moves the watermark past it. Returns rows read. */
+export async function scanChangedRows(pool: DatabasePool, { source, stored, limits, handle }: SourceScan, handled?: HandledVersions): Promise<number> {
   if (!stored && limits.initialPosition === 'now') {
     await saveWatermark(pool, positionBefore(source.name, limits.before));
     return 0;
   }
   let watermark: Watermark = stored ?? { source: source.name, lastUpdatedAt: null, lastId: 0, cycleStartedAt: null };
   const readWindow = handled?.windowDue(source.name) ?? true;
+  if (readWindow) handled?.windowRead(source.name);
   let from =
     watermark.lastUpdatedAt === null
       ? null

@@ -331,6 +331,34 @@ describe('sidecar change detection', () => {
       expect(await queued()).to.deep.equal([['customer', customer, 1], ['order', orderId, 1], ['quote', cart, 1]]);
     });
 
+    it('asks every source at once whether it has anything new, and scans only the ones that do', async () => {
+      await pool.query('ALTER TABLE customer_entity ADD INDEX CUSTOMER_ENTITY_UPDATED_AT (updated_at)');
+      try {
+        const sqls: string[] = [];
+        const recording = recordingPool(sqls);
+        const same = new ChangeDetector(recording, new MagentoConfig(pool, 0));
+        await same.detect(); // places the watermarks at now
+        await same.detect(); // reads each source's overlap window once
+        const scans = () => sqls.filter((sql) => /ORDER BY updated_at, entity_id/.test(sql)).map((sql) => /FROM (\w+)/.exec(sql)![1]);
+        const probes = () => sqls.filter((sql) => /EXISTS/.test(sql));
+        sqls.length = 0;
+        expect(await same.detect()).to.deep.equal({ scanned: 0, queued: { quote: 0, order: 0, customer: 0 } });
+        expect(scans(), 'nothing new: no source scanned').to.deep.equal([]);
+        expect(probes()).to.have.length(1);
+        // the store view's carts, the orders and their three kinds of documents, the customers
+        expect(probes()[0]!.match(/EXISTS/g)).to.have.length(1 + 4 + 1);
+        await new Promise((resolve) => setTimeout(resolve, 1100));
+        const orderId = await placeOrder(pool, await insertCart(pool), '60002');
+        await setUpdatedAt(pool, 'sales_order', orderId, shiftSeconds(await databaseNow(pool), -1));
+        sqls.length = 0;
+        expect((await same.detect()).queued.order).to.equal(1);
+        expect(scans()).to.deep.equal(['sales_order']);
+        expect(await queued()).to.deep.equal([['order', orderId, 1]]);
+      } finally {
+        await pool.query('ALTER TABLE customer_entity DROP INDEX CUSTOMER_ENTITY_UPDATED_AT');
+      }
+    });
+
     it('lets the other sources finish when one fails, then reports the failure', async () => {
       const { cart, orderId } = await oneOfEach();
       const peak = { running: 0, most: 0 };
