@@ -403,5 +403,15 @@ describe('sidecar change detection', () => {
       expect(plan[0]?.type, sql).to.equal('range');
       if (indexOnly) expect(String(plan[0]?.Extra), sql).to.match(/Using index(?! condition)/);
     }
+    // the question a pass asks every source at once, whether anything lies past its watermark
+    const keysetWhere = keyset.replace(/ ORDER BY .*/, '');
+    const [probe] = await pool.query<mysql.RowDataPacket[]>(
+      `EXPLAIN SELECT EXISTS (SELECT 1 FROM quote WHERE store_id = 1 AND ${keysetWhere}) AS source0, EXISTS (SELECT 1 FROM sales_order WHERE ${keysetWhere}) AS source1`,
+    );
+    const probed = probe.filter((row) => row.table !== null).map((row) => [row.table, row.key, row.type, /Using index(?! condition)/.test(String(row.Extra))]);
+    expect(probed).to.have.deep.members([
+      ['quote', 'QUOTE_STORE_ID_UPDATED_AT', 'range', true],
+      ['sales_order', 'SALES_ORDER_UPDATED_AT', 'range', true],
+    ]);
   });
 });
