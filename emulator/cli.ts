@@ -1,7 +1,7 @@
 // npm run emulator -- [options]: starts the org emulator on 127.0.0.1 and prints its URL.
 import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import type { FaultSettings } from './http/faults.js';
+import { FAILURE_KINDS, type FaultSettings } from './http/faults.js';
 import type { RecordTypeSpec } from './org/org.js';
 import { parseStage, type OpportunityStage } from './schema/opportunity-stages.js';
 import { EMULATOR_DEFAULTS, startEmulator } from './server.js';
@@ -41,8 +41,8 @@ function recordType(value: string, previous: RecordTypeSpec[]): RecordTypeSpec[]
 
 function failureKinds(value: string): FaultSettings['failureKinds'] {
   const kinds = value.split(',');
-  if (kinds.length === 0 || kinds.some((kind) => kind !== '500' && kind !== '503' && kind !== 'drop')) {
-    throw new InvalidArgumentError('Expected a comma-separated list of 500, 503 and drop.');
+  if (kinds.length === 0 || kinds.some((kind) => !(FAILURE_KINDS as readonly string[]).includes(kind))) {
+    throw new InvalidArgumentError(`Expected a comma-separated list of ${FAILURE_KINDS.join(', ')}.`);
   }
   return kinds as FaultSettings['failureKinds'];
 }

@@ -1,9 +1,13 @@
 // Faults on demand, reproducible from a seed: latency before each REST call, a share of calls
-// failing with 500 or 503 or a dropped connection, and a share of row writes failing with
-// UNABLE_TO_LOCK_ROW (the org asks `rowLocked()` for each row).
+// failing with 500 or 503 or a dropped connection, or carried out with their answer lost (the
+// connection drops after the org did the work: a blind resend then does it twice), and a share of
+// row writes failing with UNABLE_TO_LOCK_ROW (the org asks `rowLocked()` for each row).
 import type { NextFunction, Request, Response } from 'express';
 import { z } from 'zod';
 import { sendRestError } from './json.js';
+
+/** drop: the connection drops before the call is carried out; lost: after, instead of the answer. */
+export const FAILURE_KINDS = ['500', '503', 'drop', 'lost'] as const;
 
 export const faultSettingsSchema = z
   .object({
@@ -12,7 +16,7 @@ export const faultSettingsSchema = z
     /** With latencyMaxMs above latencyMs, each call waits a random time in between. */
     latencyMaxMs: z.number().min(0),
     failureRate: z.number().min(0).max(1),
-    failureKinds: z.array(z.enum(['500', '503', 'drop'])).min(1),
+    failureKinds: z.array(z.enum(FAILURE_KINDS)).min(1),
     rowLockRate: z.number().min(0).max(1),
   })
   .strict();
@@ -64,6 +68,10 @@ export class FaultInjector {
       const proceed = () => {
         if (!failing) next();
         else if (kind === 'drop') req.socket.destroy();
+        else if (kind === 'lost') {
+          res.end = (() => (req.socket.destroy(), res)) as Response['end'];
+          next();
+        }
         else if (kind === '500') sendRestError(res, 500, 'UNKNOWN_EXCEPTION', 'An unexpected error occurred. Please include this ErrorId if you contact support: emulated-fault');
         else sendRestError(res, 503, 'SERVER_UNAVAILABLE', 'Server temporarily unavailable: emulated fault');
       };

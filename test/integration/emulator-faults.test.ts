@@ -37,6 +37,16 @@ describe('emulator faults', () => {
     expect(error.message).to.match(/socket hang up|ECONNRESET|terminated|other side closed/i);
   });
 
+  it('loses the answer of a call it carried out: the record is saved, the caller sees a broken connection', async () => {
+    await harness.admin('DELETE', '/faults');
+    const before = harness.emulator.org.store.count('Account', false);
+    await setFaults({ failureRate: 1, failureKinds: ['lost'] });
+    const error = await rejectionOf(conn.sobject('Account').create({ Name: 'Saved but unanswered' }));
+    expect(error.message).to.match(/socket hang up|ECONNRESET|terminated|other side closed/i);
+    await harness.admin('DELETE', '/faults');
+    expect(harness.emulator.org.store.count('Account', false)).to.equal(before + 1);
+  });
+
   it('fails the same calls again for the same seed', async () => {
     const outcomes = async () => {
       await setFaults({ seed: 42, failureRate: 0.5, failureKinds: ['503'] });

@@ -38,4 +38,20 @@ describe('sync: contact roles', () => {
     const roles = await conn.query('SELECT OpportunityId FROM OpportunityContactRole');
     expect(roles.totalSize).to.equal(20);
   });
+
+  it('creates a role whose answer was lost once: it reads what the org saved before sending again', async () => {
+    const conn = await org.connect();
+    await setupOrg(conn);
+    const wanted = [];
+    for (let i = 0; i < 6; i++) wanted.push({ ...(await opportunityAndContact(conn)), role: 'Decision Maker' });
+    const retry = { attempts: 12, baseDelayMs: 1, maxDelayMs: 1, sleep: async () => {} };
+    // half the calls are carried out with their answer lost (with this seed, a blind resend made 12 roles)
+    await org.admin('POST', '/faults', { seed: 1, failureRate: 0.5, failureKinds: ['lost'] });
+    const results = await syncContactRoles(conn, wanted, { retry });
+    await org.admin('DELETE', '/faults');
+    expect(results.map((result) => result.action)).to.deep.equal(wanted.map(() => 'created'));
+    const roles = await conn.query<{ Id: string; OpportunityId: string }>('SELECT Id, OpportunityId FROM OpportunityContactRole');
+    expect(roles.totalSize, 'one role per opportunity').to.equal(wanted.length);
+    expect(results.map((result) => result.id).sort()).to.deep.equal(roles.records.map((role) => role.Id).sort());
+  });
 });

@@ -49,7 +49,7 @@ describe('reliability: faults in Salesforce (5xx, dropped connections, locked ro
   it('converges with nothing lost or duplicated, and the run log shows the pause and the extra calls', async () => {
     const { pool } = sidecar();
     await queueWholeStore(pool);
-    await admin('POST', '/faults', { seed: 7, failureRate: 0.2, failureKinds: ['500', '503', 'drop'], rowLockRate: 0.05 });
+    await admin('POST', '/faults', { seed: 7, failureRate: 0.2, failureKinds: ['500', '503', 'drop', 'lost'], rowLockRate: 0.05 });
     // Faults strike at fixed points of the run: after the 2nd batch the session expires, after the 4th the limit is spent.
     let batches = 0;
     const strikes: Promise<void>[] = [];
