@@ -47,6 +47,29 @@ export class BulkJobError extends Error {}
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+interface JsforceTransport {
+  httpRequest(request: { method?: string }, options?: { retry?: Record<string, unknown> }): unknown;
+}
+
+/** jsforce's own list of resent methods (3.10.16), less PUT. */
+const RESENT_METHODS = ['GET', 'HEAD', 'OPTIONS', 'DELETE'];
+const uploadsNeverResent = new WeakSet<object>();
+
+/**
+ * jsforce resends a PUT answered with a 5xx using the same body stream, by then consumed (it checks
+ * for that only after network errors): a Bulk upload would arrive empty and its job fail. So jsforce
+ * never resends PUTs on this connection; a failed upload is sent again by the writer, in a new job.
+ */
+function neverResendUploads(connection: Connection): void {
+  const transport = (connection as unknown as { _transport?: JsforceTransport })._transport;
+  // a stand-in connection without jsforce's transport has nothing to change
+  if (!transport || uploadsNeverResent.has(transport)) return;
+  uploadsNeverResent.add(transport);
+  const httpRequest = transport.httpRequest.bind(transport);
+  transport.httpRequest = (request, options = {}) =>
+    httpRequest(request, request.method?.toUpperCase() === 'PUT' ? { ...options, retry: { ...options.retry, methods: RESENT_METHODS } } : options);
+}
+
 export class BulkWriter {
   private readonly retry?: RetryPolicy;
   private readonly pace: BulkPace;
@@ -58,6 +81,7 @@ export class BulkWriter {
   ) {
     this.retry = options.retry;
     this.pace = options.pace ?? new BulkPace();
+    neverResendUploads(connection);
   }
 
   private call<T>(request: () => Promise<T>): Promise<T> {
