@@ -4,7 +4,7 @@
 // came is not simply sent again: the org may have carried it out, so the roles are read again first.
 import type { Connection } from 'jsforce';
 import { COLLECTION_LIMIT, type RowError } from './upsert-writer.js';
-import { DEFAULT_RETRY_POLICY, backoffDelay, isTransient, withRetries, type RetryPolicy } from './retry.js';
+import { DEFAULT_RETRY_POLICY, isTransient, waitBeforeRetry, withRetries, type RetryPolicy } from './retry.js';
 import { chunked } from '../chunked.js';
 
 export interface WantedContactRole {
@@ -50,7 +50,7 @@ async function saveRows<T>(rows: T[], save: (rows: T[]) => Promise<SaveResult[]>
     const again = pending.filter((index) => !results[index]!.success && isTransient({ errorCode: toError(results[index]!).code }));
     if (again.length === 0 || attempt + 1 >= policy.attempts) return results;
     pending = again;
-    await (policy.sleep ?? ((ms) => new Promise<void>((resolve) => setTimeout(resolve, ms))))(backoffDelay(attempt, policy));
+    await waitBeforeRetry(attempt, policy);
   }
 }
 
@@ -87,7 +87,7 @@ async function createRoles(connection: Connection, batch: WantedContactRole[], c
       return results;
     } catch (error) {
       if (!isTransient(error) || attempt + 1 >= policy.attempts) throw error;
-      await (policy.sleep ?? ((ms) => new Promise<void>((resolve) => setTimeout(resolve, ms))))(backoffDelay(attempt, policy));
+      await waitBeforeRetry(attempt, policy);
       const existing = await readRoles(connection, missing.map((want) => want.opportunityId), call);
       for (const want of missing) {
         const found = existing.get(roleKey(want.opportunityId, want.contactId));

@@ -60,16 +60,20 @@ export function backoffDelay(attempt: number, policy: RetryPolicy): number {
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** Waits the backoff before attempt `attempt + 1`. */
+export function waitBeforeRetry(attempt: number, policy: RetryPolicy): Promise<void> {
+  return (policy.sleep ?? realSleep)(backoffDelay(attempt, policy));
+}
+
 /** Runs `call`, retrying transient failures with exponential backoff and jitter. */
 export async function withRetries<T>(call: () => Promise<T>, policy: RetryPolicy = DEFAULT_RETRY_POLICY): Promise<T> {
-  const sleep = policy.sleep ?? realSleep;
   for (let attempt = 0; ; attempt++) {
     try {
       return await call();
     } catch (error) {
       if (isLimitExceeded(error)) throw new ApiLimitExceededError('Salesforce daily API request limit exceeded');
       if (!isTransient(error) || attempt + 1 >= policy.attempts) throw error;
-      await sleep(backoffDelay(attempt, policy));
+      await waitBeforeRetry(attempt, policy);
     }
   }
 }

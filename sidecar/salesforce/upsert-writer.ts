@@ -5,7 +5,7 @@
 import type { Connection } from 'jsforce';
 import { EXTERNAL_ID_FIELD } from '../mapping/keys.js';
 import type { SalesforcePayload } from '../mapping/people.js';
-import { DEFAULT_RETRY_POLICY, backoffDelay, isTransient, withRetries, type RetryPolicy } from './retry.js';
+import { DEFAULT_RETRY_POLICY, isTransient, waitBeforeRetry, withRetries, type RetryPolicy } from './retry.js';
 
 export const COLLECTION_LIMIT = 200;
 export const WRITE_ORDER = ['Account', 'Contact', 'Opportunity'] as const;
@@ -102,7 +102,7 @@ export class UpsertWriter {
       pending = Object.fromEntries(
         WRITE_ORDER.map((object) => [object, (pending[object] ?? []).filter((p) => failedKeys.has(`${object}|${keyOf(p)}`))]),
       );
-      await (this.retry.sleep ?? ((ms) => new Promise<void>((r) => setTimeout(r, ms))))(backoffDelay(attempt, this.retry));
+      await waitBeforeRetry(attempt, this.retry);
     }
     return WRITE_ORDER.flatMap((object) => (batch[object] ?? []).map((p) => results.get(`${object}|${keyOf(p)}`)!));
   }
