@@ -153,10 +153,8 @@ export async function scansWithRows(pool: DatabasePool, scans: SourceScan[], han
     questions.flatMap((question) => question.params),
   );
   const answers = rows[0]!;
-  return scans.filter((scan) => {
-    const index = asked.indexOf(scan);
-    return index === -1 || Number(answers[`source${index}`]) === 1;
-  });
+  const quiet = new Set(asked.filter((_, index) => Number(answers[`source${index}`]) !== 1));
+  return scans.filter((scan) => !quiet.has(scan));
 }
 
 /** The source's extra columns for rows about to be handled, by primary key; a row deleted meanwhile is left out. */

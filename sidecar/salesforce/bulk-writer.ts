@@ -8,7 +8,7 @@ import type { IngestJobV2, JobInfoV2 } from 'jsforce/lib/api/bulk2.js';
 import { EXTERNAL_ID_FIELD } from '../mapping/keys.js';
 import type { BulkCsv } from './bulk-csv.js';
 import { BulkPace } from './bulk-pace.js';
-import { withRetries, type RetryPolicy } from './retry.js';
+import { sleep, withRetries, type RetryPolicy } from './retry.js';
 import type { RowError, RowResult, UpsertedObject } from './upsert-writer.js';
 
 /** Without a pace to go by, status checks start soon (small jobs finish in a moment) and double up
@@ -44,8 +44,6 @@ function readResults(text: string, byKey: Map<string, RowResult>, toResult: (key
 
 /** A whole job refused (Failed or Aborted), e.g. a field the org lacks. */
 export class BulkJobError extends Error {}
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 interface JsforceTransport {
   httpRequest(request: { method?: string }, options?: { retry?: Record<string, unknown> }): unknown;

@@ -58,11 +58,11 @@ export function backoffDelay(attempt: number, policy: RetryPolicy): number {
   return Math.round(ceiling * (policy.random ?? Math.random)());
 }
 
-const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Waits the backoff before attempt `attempt + 1`. */
 export function waitBeforeRetry(attempt: number, policy: RetryPolicy): Promise<void> {
-  return (policy.sleep ?? realSleep)(backoffDelay(attempt, policy));
+  return (policy.sleep ?? sleep)(backoffDelay(attempt, policy));
 }
 
 /** Runs `call`, retrying transient failures with exponential backoff and jitter. */
