@@ -100,6 +100,37 @@ export const MIGRATIONS: readonly Migration[] = [
       ) ${TABLE_OPTIONS} COMMENT='What each sync sent and what came back, per record'`,
     ],
   },
+  {
+    version: 2,
+    description: 'opportunity story and person/company match tables; creation days move to the opportunity',
+    statements: [
+      `CREATE TABLE IF NOT EXISTS forcebridge_opportunity (
+        salesforce_key varchar(320) NOT NULL COMMENT 'Magento_Key__c of the opportunity',
+        store_id smallint(5) unsigned DEFAULT NULL,
+        quote_id int(10) unsigned DEFAULT NULL COMMENT 'the cart it began as, if any',
+        phase varchar(16) DEFAULT NULL COMMENT 'cart, open, won, lost or expired: the Magento event last written; NULL before the first write',
+        created_on date NOT NULL COMMENT 'the day its Magento story began: close dates count from it',
+        closed_on date DEFAULT NULL COMMENT 'the day it was won, lost or expired, written once',
+        cart_updated_at datetime DEFAULT NULL COMMENT 'quote.updated_at last written while a cart, for expiry',
+        opportunity_id varchar(18) DEFAULT NULL,
+        PRIMARY KEY (salesforce_key),
+        KEY FORCEBRIDGE_OPPORTUNITY_PHASE_CART_UPDATED_AT (phase, cart_updated_at)
+      ) ${TABLE_OPTIONS} COMMENT='Each opportunity: its creation day, close day and the Magento event last written'`,
+      `INSERT IGNORE INTO forcebridge_opportunity (salesforce_key, store_id, created_on, opportunity_id)
+        SELECT salesforce_key, MAX(store_id), MIN(opportunity_created_on), MAX(opportunity_id) FROM forcebridge_link
+         WHERE opportunity_created_on IS NOT NULL GROUP BY salesforce_key`,
+      `ALTER TABLE forcebridge_link DROP COLUMN IF EXISTS opportunity_created_on`,
+      `CREATE TABLE IF NOT EXISTS forcebridge_match (
+        match_type varchar(16) NOT NULL COMMENT 'email (a Contact) or company (an Account)',
+        match_value varchar(255) NOT NULL COMMENT 'lower-cased e-mail address or company name',
+        salesforce_key varchar(320) DEFAULT NULL COMMENT 'Magento_Key__c written for it; NULL when the record carries another key and is only referred to',
+        record_id varchar(18) DEFAULT NULL COMMENT 'the Contact or Account, once known',
+        account_id varchar(18) DEFAULT NULL COMMENT 'for a Contact found in the org: its Account',
+        matched_at datetime NOT NULL,
+        PRIMARY KEY (match_type, match_value)
+      ) ${TABLE_OPTIONS} COMMENT='One Contact per e-mail and one Account per company, whoever claimed it first'`,
+    ],
+  },
 ];
 
 export const SCHEMA_VERSION_TABLE = 'forcebridge_schema_version';

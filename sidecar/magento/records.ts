@@ -8,7 +8,8 @@ export type QueuedEntityType = 'customer' | 'quote' | 'order';
 /** Entities that get a forcebridge_link row: the queued ones, plus guests (keyed by e-mail). */
 export type LinkedEntityType = QueuedEntityType | 'guest';
 
-export interface CartItem {
+/** A cart or order line (quote_item, sales_order_item). */
+export interface PurchaseItem {
   itemId: number;
   /** Set on the child rows of configurable/bundle products; the parent carries the price. */
   parentItemId: number | null;
@@ -25,10 +26,23 @@ export interface CartItem {
 }
 
 /**
- * A Magento quote (shopping cart), with its billing/shipping address facts and items. Magento bumps
- * quote.updated_at on every cart change, so `updatedAt` is the version to store as
- * forcebridge_link.source_updated_at (customers likewise).
+ * A postal address as Magento keeps it (customer_address_entity, quote_address,
+ * sales_order_address). `regionCode` is directory_country_region.code for the address's region_id
+ * (null when the region was typed in freely); `region` is the name as stored on the address.
  */
+export interface Address {
+  /** Street lines (Magento keeps them newline-separated in one column). */
+  street: string[];
+  city: string | null;
+  region: string | null;
+  regionCode: string | null;
+  postcode: string | null;
+  /** ISO 3166-1 alpha-2. */
+  countryId: string | null;
+  telephone: string | null;
+  company: string | null;
+}
+
 /** Who buys and for how much: what a cart and the order placed from it both carry. */
 export interface Purchase {
   customerId: number | null;
@@ -37,6 +51,19 @@ export interface Purchase {
   email: string | null;
   firstName: string | null;
   lastName: string | null;
+  /** customer_prefix (Mr., Ms. …), else the billing address's prefix. */
+  prefix: string | null;
+  /** customer_dob as a calendar day (YYYY-MM-DD), null when unknown. */
+  dob: string | null;
+  billingAddress: Address | null;
+  shippingAddress: Address | null;
+  /** The payment method code (quote_payment / sales_order_payment .method). */
+  paymentMethod: string | null;
+  /** The shipping description shown at checkout ("Flat Rate - Fixed"), else the method code. */
+  shippingMethod: string | null;
+  couponCode: string | null;
+  /** The buyer (by customer id, else by e-mail) placed an order before this cart or order was created. */
+  buyerHasEarlierOrder: boolean;
   /** Grand total in the display currency, `currencyCode` (quote or order currency). */
   grandTotal: number;
   currencyCode: string | null;
@@ -45,6 +72,11 @@ export interface Purchase {
   baseCurrencyCode: string | null;
 }
 
+/**
+ * A Magento quote (shopping cart), with its addresses, payment and items. Magento bumps
+ * quote.updated_at on every cart change, so `updatedAt` is the version to store as
+ * forcebridge_link.source_updated_at (customers likewise).
+ */
 export interface Cart extends Purchase {
   quoteId: number;
   storeId: number;
@@ -59,7 +91,7 @@ export interface Cart extends Purchase {
   reservedOrderId: string | null;
   createdAt: string;
   updatedAt: string;
-  items: CartItem[];
+  items: PurchaseItem[];
 }
 
 export interface Order extends Purchase {
@@ -80,6 +112,11 @@ export interface Order extends Purchase {
   isPaid: boolean;
   /** created_at of the latest invoice (UTC), null when the order has no invoice. */
   latestInvoiceAt: string | null;
+  /** created_at of the latest credit memo (UTC), null when nothing was refunded. */
+  latestCreditMemoAt: string | null;
+  /** created_at of the first status-history row with status "canceled" (UTC), null when none. */
+  canceledAt: string | null;
+  items: PurchaseItem[];
   createdAt: string;
   updatedAt: string;
   /**
@@ -97,11 +134,24 @@ export interface Customer {
   websiteId: number | null;
   /** The store view the account was created in; 0 when it was created in the admin. */
   storeId: number | null;
-  /** The rest comes from the default billing address, null when there is none. */
-  company: string | null;
-  phone: string | null;
-  city: string | null;
-  countryId: string | null;
+  prefix: string | null;
+  /** customer_entity.dob (YYYY-MM-DD), null when unknown. */
+  dob: string | null;
+  /** The default billing and shipping addresses, null when there is none. */
+  billingAddress: Address | null;
+  shippingAddress: Address | null;
   createdAt: string;
   updatedAt: string;
+}
+
+/**
+ * Records a reader could not turn into values, by id, with the reason naming the Magento table and
+ * column ("sales_order.created_at holds 0000-00-00 00:00:00, which is not a date"). One bad row
+ * never keeps the others from being read.
+ */
+export type UnreadableRows = Map<number, string>;
+
+export interface ReadResult<T> {
+  records: T[];
+  unreadable: UnreadableRows;
 }
