@@ -197,6 +197,15 @@ CREATE TABLE `customer_group` (
   KEY `CUSTOMER_GROUP_CUSTOMER_GROUP_CODE` (`customer_group_code`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci COMMENT='Customer Group';
 
+CREATE TABLE `directory_country_region` (
+  `region_id` int(10) unsigned NOT NULL AUTO_INCREMENT COMMENT 'Region ID',
+  `country_id` varchar(4) NOT NULL DEFAULT '0' COMMENT 'Country ID in ISO-2',
+  `code` varchar(32) DEFAULT NULL COMMENT 'Region code',
+  `default_name` varchar(255) DEFAULT NULL COMMENT 'Region Name',
+  PRIMARY KEY (`region_id`),
+  KEY `DIRECTORY_COUNTRY_REGION_COUNTRY_ID` (`country_id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci COMMENT='Directory Country Region';
+
 CREATE TABLE `directory_currency_rate` (
   `currency_from` varchar(3) NOT NULL COMMENT 'Currency Code Convert From',
   `currency_to` varchar(3) NOT NULL COMMENT 'Currency Code Convert To',

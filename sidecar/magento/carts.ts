@@ -1,25 +1,12 @@
-// Reads carts (quote + its billing/shipping addresses + items) by quote id, through primary keys and
-// the quote_id indexes of quote_address and quote_item.
+// Reads carts (quote + its billing/shipping addresses, payment and items) by quote id, through
+// primary keys and the quote_id indexes of quote_address, quote_payment and quote_item.
 import type mysql from 'mysql2/promise';
 import type { DatabasePool } from '../db/pool.js';
-import { amount, groupBy, inChunks, optionalNumber, optionalText, utcIso } from './columns.js';
-import type { Cart, CartItem } from './records.js';
-
-function toItem(row: mysql.RowDataPacket): CartItem {
-  return {
-    itemId: Number(row.item_id),
-    parentItemId: optionalNumber(row.parent_item_id),
-    productId: optionalNumber(row.product_id),
-    sku: optionalText(row.sku),
-    name: optionalText(row.name),
-    productType: optionalText(row.product_type),
-    qty: amount(row.qty),
-    price: amount(row.price),
-    basePrice: amount(row.base_price),
-    rowTotal: amount(row.row_total),
-    baseRowTotal: amount(row.base_row_total),
-  };
-}
+import { ADDRESS_COLUMNS, addressOf, readRegions, toAddress, type Regions } from './addresses.js';
+import { columnsOf, convertEach, groupBy, optionalNumber, optionalText, readInChunks } from './columns.js';
+import { readEarlierOrderCheck, type Buyer, type EarlierOrderCheck } from './earlier-orders.js';
+import { itemColumns, toPurchaseItem } from './items.js';
+import type { Cart, ReadResult } from './records.js';
 
 /** Shipping step done: a shipping method on the shipping address, or (virtual cart) a billing address. */
 export function reachedCheckout(isVirtual: boolean, shipping: mysql.RowDataPacket | undefined, billing: mysql.RowDataPacket | undefined): boolean {
@@ -32,10 +19,22 @@ export function cartEmail(quote: mysql.RowDataPacket, billing: mysql.RowDataPack
   return optionalText(quote.customer_email) ?? optionalText(billing?.email);
 }
 
-function toCart(quote: mysql.RowDataPacket, addresses: mysql.RowDataPacket[], items: mysql.RowDataPacket[]): Cart {
-  const billing = addresses.find((address) => address.address_type === 'billing');
-  const shipping = addresses.find((address) => address.address_type === 'shipping');
+/** What the quote's child tables hold for one cart. */
+interface CartChildren {
+  addresses: mysql.RowDataPacket[];
+  payments: mysql.RowDataPacket[];
+  items: mysql.RowDataPacket[];
+}
+
+function buyerOf(quote: mysql.RowDataPacket, addresses: readonly mysql.RowDataPacket[]): Buyer {
+  return { customerId: optionalNumber(quote.customer_id), email: cartEmail(quote, addressOf(addresses, 'billing')) };
+}
+
+function toCart(quote: mysql.RowDataPacket, children: CartChildren, regions: Regions, orderedBefore: EarlierOrderCheck): Cart {
+  const billing = addressOf(children.addresses, 'billing');
+  const shipping = addressOf(children.addresses, 'shipping');
   const isVirtual = Number(quote.is_virtual) === 1;
+  const columns = columnsOf('quote', quote);
   return {
     quoteId: Number(quote.entity_id),
     storeId: Number(quote.store_id),
@@ -43,51 +42,71 @@ function toCart(quote: mysql.RowDataPacket, addresses: mysql.RowDataPacket[], it
     isActive: Number(quote.is_active) === 1,
     isVirtual,
     itemsCount: Number(quote.items_count ?? 0),
-    itemsQty: amount(quote.items_qty),
+    itemsQty: columns.amount('items_qty'),
     customerId: optionalNumber(quote.customer_id),
     isGuest: quote.customer_id === null,
     email: cartEmail(quote, billing),
     firstName: optionalText(quote.customer_firstname) ?? optionalText(billing?.firstname),
     lastName: optionalText(quote.customer_lastname) ?? optionalText(billing?.lastname),
-    grandTotal: amount(quote.grand_total),
+    prefix: optionalText(quote.customer_prefix) ?? optionalText(billing?.prefix),
+    dob: columns.calendarDay('customer_dob'),
+    billingAddress: toAddress(billing, regions),
+    shippingAddress: toAddress(shipping, regions),
+    paymentMethod: optionalText(children.payments[0]?.method),
+    shippingMethod: optionalText(shipping?.shipping_description) ?? optionalText(shipping?.shipping_method),
+    couponCode: optionalText(quote.coupon_code),
+    buyerHasEarlierOrder: orderedBefore(buyerOf(quote, children.addresses), quote.created_at),
+    grandTotal: columns.amount('grand_total'),
     currencyCode: optionalText(quote.quote_currency_code),
-    baseGrandTotal: amount(quote.base_grand_total),
+    baseGrandTotal: columns.amount('base_grand_total'),
     baseCurrencyCode: optionalText(quote.base_currency_code),
     reachedCheckout: reachedCheckout(isVirtual, shipping, billing),
     reservedOrderId: optionalText(quote.reserved_order_id),
-    createdAt: utcIso(quote.created_at),
-    updatedAt: utcIso(quote.updated_at),
-    items: items.map(toItem),
+    createdAt: columns.utcIso('created_at'),
+    updatedAt: columns.changedAt(),
+    items: children.items.map((item) => toPurchaseItem('quote_item', item)),
   };
 }
 
-/** The carts with these quote ids, in id order; ids of deleted quotes are simply absent. */
-export async function readCarts(pool: DatabasePool, quoteIds: readonly number[]): Promise<Cart[]> {
-  return inChunks(quoteIds, async (ids) => {
-    const [quotes] = await pool.query<mysql.RowDataPacket[]>(
-      `SELECT q.entity_id, q.store_id, s.website_id, q.is_active, q.is_virtual, q.items_count, q.items_qty, q.customer_id,
-              q.customer_email, q.customer_firstname, q.customer_lastname, q.grand_total, q.quote_currency_code,
-              q.base_grand_total, q.base_currency_code, q.reserved_order_id, q.created_at, q.updated_at
-         FROM quote q JOIN store s ON s.store_id = q.store_id
-        WHERE q.entity_id IN (?) ORDER BY q.entity_id`,
-      [ids],
-    );
-    if (quotes.length === 0) return [];
-    const [addresses] = await pool.query<mysql.RowDataPacket[]>(
-      `SELECT quote_id, address_type, email, firstname, lastname, country_id, shipping_method
-         FROM quote_address WHERE quote_id IN (?) ORDER BY address_id`,
-      [ids],
-    );
-    const [items] = await pool.query<mysql.RowDataPacket[]>(
-      `SELECT quote_id, item_id, parent_item_id, product_id, sku, name, product_type, qty, price, base_price, row_total, base_row_total
-         FROM quote_item WHERE quote_id IN (?) ORDER BY item_id`,
-      [ids],
-    );
-    const addressesByQuote = groupBy(addresses, 'quote_id');
-    const itemsByQuote = groupBy(items, 'quote_id');
-    return quotes.map((quote) => {
-      const id = Number(quote.entity_id);
-      return toCart(quote, addressesByQuote.get(id) ?? [], itemsByQuote.get(id) ?? []);
-    });
-  });
+async function readCartChunk(pool: DatabasePool, ids: number[]): Promise<ReadResult<Cart>> {
+  const [quotes] = await pool.query<mysql.RowDataPacket[]>(
+    `SELECT q.entity_id, q.store_id, s.website_id, q.is_active, q.is_virtual, q.items_count, q.items_qty, q.customer_id,
+            q.customer_email, q.customer_firstname, q.customer_lastname, q.customer_prefix, q.customer_dob, q.coupon_code,
+            q.grand_total, q.quote_currency_code, q.base_grand_total, q.base_currency_code, q.reserved_order_id, q.created_at, q.updated_at
+       FROM quote q JOIN store s ON s.store_id = q.store_id
+      WHERE q.entity_id IN (?) ORDER BY q.entity_id`,
+    [ids],
+  );
+  if (quotes.length === 0) return { records: [], unreadable: new Map() };
+  const [addresses] = await pool.query<mysql.RowDataPacket[]>(
+    `SELECT quote_id, address_type, email, firstname, lastname, prefix, ${ADDRESS_COLUMNS}, shipping_method, shipping_description
+       FROM quote_address WHERE quote_id IN (?) ORDER BY address_id`,
+    [ids],
+  );
+  const [payments] = await pool.query<mysql.RowDataPacket[]>(
+    'SELECT quote_id, method FROM quote_payment WHERE quote_id IN (?) ORDER BY payment_id',
+    [ids],
+  );
+  const [items] = await pool.query<mysql.RowDataPacket[]>(
+    `SELECT quote_id, ${itemColumns('quote_item')} FROM quote_item WHERE quote_id IN (?) ORDER BY item_id`,
+    [ids],
+  );
+  const addressesByQuote = groupBy(addresses, 'quote_id');
+  const paymentsByQuote = groupBy(payments, 'quote_id');
+  const itemsByQuote = groupBy(items, 'quote_id');
+  const childrenOf = (quote: mysql.RowDataPacket): CartChildren => {
+    const id = Number(quote.entity_id);
+    return { addresses: addressesByQuote.get(id) ?? [], payments: paymentsByQuote.get(id) ?? [], items: itemsByQuote.get(id) ?? [] };
+  };
+  const regions = await readRegions(pool, addresses);
+  const orderedBefore = await readEarlierOrderCheck(pool, quotes.map((quote) => buyerOf(quote, childrenOf(quote).addresses)));
+  return convertEach('quote', 'entity_id', quotes, (quote) => toCart(quote, childrenOf(quote), regions, orderedBefore));
+}
+
+/**
+ * The carts with these quote ids, in id order; ids of deleted quotes are simply absent, and a quote
+ * whose values cannot be read is in `unreadable` with the reason.
+ */
+export async function readCarts(pool: DatabasePool, quoteIds: readonly number[]): Promise<ReadResult<Cart>> {
+  return readInChunks(quoteIds, (ids) => readCartChunk(pool, ids));
 }

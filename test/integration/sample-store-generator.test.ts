@@ -253,6 +253,27 @@ describe('sample-store generator', function () {
     });
   });
 
+  describe('regions', () => {
+    it('installs the regions of the countries the store ships to, under the ids Magento gives them', async () => {
+      const rows = await select(store().pool, 'SELECT country_id, COUNT(*) AS n FROM directory_country_region GROUP BY country_id ORDER BY country_id');
+      expect(rows.map((row) => [row.country_id, Number(row.n)])).to.deep.equal([['AT', 9], ['CA', 13], ['DE', 16], ['FR', 96], ['US', 65]]);
+      const known = await select(store().pool, 'SELECT region_id, code, default_name FROM directory_country_region WHERE region_id IN (16, 57, 76, 95, 257) ORDER BY region_id');
+      expect(known.map((row) => [row.region_id, row.code, row.default_name])).to.deep.equal([
+        [16, 'DC', 'District of Columbia'], [57, 'TX', 'Texas'], [76, 'QC', 'Quebec'], [95, 'WI', 'Wien'], [257, '75', 'Paris'],
+      ]);
+    });
+
+    for (const table of ['customer_address_entity', 'quote_address', 'sales_order_address']) {
+      it(`gives ${table} rows a region_id of their country whose name is the region written on them`, async () => {
+        expect(await count(store().pool, `SELECT COUNT(*) FROM ${table} WHERE region_id IS NOT NULL`)).to.be.above(0);
+        expect(await count(store().pool, `
+          SELECT COUNT(*) FROM ${table} a LEFT JOIN directory_country_region r ON r.region_id = a.region_id
+           WHERE a.country_id IS NOT NULL
+             AND (r.region_id IS NULL OR r.country_id <> a.country_id OR NOT (r.default_name <=> a.region))`)).to.equal(0);
+      });
+    }
+  });
+
   describe('customers and awkward rows', () => {
     it('gives customers addresses and a customer_grid_flat row each', async () => {
       expect(await count(store().pool, `

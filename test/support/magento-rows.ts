@@ -1,6 +1,7 @@
 // Inserts the Magento rows a sidecar test needs, written the way Magento writes them (see
 // ../shared/magento/lifecycle-example.sql): a cart with its billing and shipping addresses, the
-// shipping step, the order placed from it, invoices, shipments and credit memos, customers.
+// shipping and payment steps, the order placed from it, invoices, shipments, credit memos and
+// cancellation, customers with their addresses, and rows with values Magento should never hold.
 import type mysql from 'mysql2/promise';
 
 type Pool = mysql.Pool;
@@ -36,17 +37,53 @@ export async function setConfigRow(pool: Pool, scope: 'default' | 'websites' | '
   await pool.query('INSERT INTO core_config_data (scope, scope_id, path, value) VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE value = VALUES(value)', [scope, scopeId, path, value]);
 }
 
+/** An address-book entry; street lines are joined with newlines, as Magento stores them. */
+export interface CustomerAddressRow {
+  telephone: string;
+  city: string;
+  countryId: string;
+  company?: string | null;
+  firstname?: string;
+  lastname?: string;
+  street?: string[];
+  region?: string | null;
+  /** directory_country_region.region_id; null for a region typed in freely. */
+  regionId?: number | null;
+  postcode?: string | null;
+}
+
 export interface CustomerRow {
   email: string;
   firstname?: string | null;
   lastname?: string | null;
+  prefix?: string | null;
+  /** customer_entity.dob, "YYYY-MM-DD". */
+  dob?: string | null;
   websiteId?: number;
   storeId?: number;
   updatedAt?: string;
-  billing?: { company?: string | null; telephone: string; city: string; countryId: string; firstname?: string; lastname?: string };
+  /** The default billing address, also the default shipping one unless `shipping` is given. */
+  billing?: CustomerAddressRow;
+  shipping?: CustomerAddressRow;
 }
 
-/** A registered customer, with a default billing address when `billing` is given. */
+async function insertCustomerAddress(pool: Pool, customerId: number, address: CustomerAddressRow): Promise<number> {
+  return insert(pool, 'customer_address_entity', {
+    parent_id: customerId,
+    city: address.city,
+    company: address.company ?? null,
+    country_id: address.countryId,
+    firstname: address.firstname ?? 'Ann',
+    lastname: address.lastname ?? 'Smith',
+    street: (address.street ?? ['1 Main St']).join('\n'),
+    region: address.region ?? null,
+    region_id: address.regionId ?? null,
+    postcode: address.postcode ?? null,
+    telephone: address.telephone,
+  });
+}
+
+/** A registered customer, with default addresses when `billing` (and `shipping`) are given. */
 export async function insertCustomer(pool: Pool, customer: CustomerRow): Promise<number> {
   const customerId = await insert(pool, 'customer_entity', {
     website_id: customer.websiteId ?? 1,
@@ -56,20 +93,13 @@ export async function insertCustomer(pool: Pool, customer: CustomerRow): Promise
     created_in: 'Default Store View',
     firstname: customer.firstname === undefined ? 'Ann' : customer.firstname,
     lastname: customer.lastname === undefined ? 'Smith' : customer.lastname,
+    prefix: customer.prefix ?? null,
+    dob: customer.dob ?? null,
   });
   if (customer.billing) {
-    const { billing } = customer;
-    const addressId = await insert(pool, 'customer_address_entity', {
-      parent_id: customerId,
-      city: billing.city,
-      company: billing.company ?? null,
-      country_id: billing.countryId,
-      firstname: billing.firstname ?? 'Ann',
-      lastname: billing.lastname ?? 'Smith',
-      street: '1 Main St',
-      telephone: billing.telephone,
-    });
-    await update(pool, 'customer_entity', 'entity_id', customerId, { default_billing: addressId, default_shipping: addressId });
+    const billingId = await insertCustomerAddress(pool, customerId, customer.billing);
+    const shippingId = customer.shipping ? await insertCustomerAddress(pool, customerId, customer.shipping) : billingId;
+    await update(pool, 'customer_entity', 'entity_id', customerId, { default_billing: billingId, default_shipping: shippingId });
   }
   if (customer.updatedAt) await setUpdatedAt(pool, 'customer_entity', customerId, customer.updatedAt);
   return customerId;
@@ -79,6 +109,10 @@ export interface CartRow {
   storeId?: number;
   customerId?: number | null;
   customerEmail?: string | null;
+  /** What Magento copies from a logged-in customer's account onto the quote. */
+  customerPrefix?: string | null;
+  customerDob?: string | null;
+  couponCode?: string | null;
   items?: { sku: string; name: string; qty: number; price: number }[];
   /** quote currency per base currency unit; 1 = same currency. */
   rate?: number;
@@ -106,6 +140,9 @@ export async function insertCart(pool: Pool, cart: CartRow = {}): Promise<number
     customer_group_id: isGuest ? 0 : 1,
     customer_is_guest: isGuest ? 1 : 0,
     customer_email: cart.customerEmail ?? null,
+    customer_prefix: cart.customerPrefix ?? null,
+    customer_dob: cart.customerDob ?? null,
+    coupon_code: cart.couponCode ?? null,
     subtotal: baseTotal * rate,
     base_subtotal: baseTotal,
     grand_total: baseTotal * rate,
@@ -124,37 +161,119 @@ export async function insertCart(pool: Pool, cart: CartRow = {}): Promise<number
   return quoteId;
 }
 
-/** The checkout shipping step: both addresses filled (the guest e-mail lands on them), a shipping method. */
-export async function saveShippingInformation(pool: Pool, quoteId: number, person: { email: string; firstname: string; lastname: string }): Promise<void> {
-  const address = { email: person.email, firstname: person.firstname, lastname: person.lastname, street: '1 Main St', city: 'Austin', region: 'Texas', postcode: '78701', country_id: 'US', telephone: '5551234' };
-  await pool.query("UPDATE quote_address SET ? WHERE quote_id = ? AND address_type = 'billing'", [address, quoteId]);
-  await pool.query("UPDATE quote_address SET ?, shipping_method = 'flatrate_flatrate', shipping_description = 'Flat Rate - Fixed' WHERE quote_id = ? AND address_type = 'shipping'", [address, quoteId]);
+/** What the shopper typed into a checkout address form; anything left out is the Austin default. */
+export interface CheckoutAddress {
+  prefix?: string | null;
+  company?: string | null;
+  street?: string[];
+  city?: string;
+  region?: string | null;
+  /** directory_country_region.region_id (57 = Texas); null for a region typed in freely. */
+  regionId?: number | null;
+  postcode?: string;
+  countryId?: string;
+  telephone?: string;
+}
+
+/** The shipping half of the step: another address than the billing one, and the method chosen. */
+export interface ShippingChoice {
+  address?: CheckoutAddress;
+  method?: string;
+  description?: string | null;
+}
+
+function checkoutAddressRow(person: { email: string; firstname: string; lastname: string }, address: CheckoutAddress): Row {
+  return {
+    email: person.email, firstname: person.firstname, lastname: person.lastname, prefix: address.prefix ?? null, company: address.company ?? null,
+    street: (address.street ?? ['1 Main St']).join('\n'), city: address.city ?? 'Austin',
+    region: address.region === undefined ? 'Texas' : address.region, region_id: address.regionId === undefined ? 57 : address.regionId,
+    postcode: address.postcode ?? '78701', country_id: address.countryId ?? 'US', telephone: address.telephone ?? '5551234',
+  };
+}
+
+/**
+ * The checkout shipping step: both addresses filled with `address` (the guest e-mail lands on
+ * them), unless `shipping` gives another shipping address; a shipping method (flat rate by default).
+ */
+export async function saveShippingInformation(
+  pool: Pool, quoteId: number, person: { email: string; firstname: string; lastname: string }, address: CheckoutAddress = {}, shipping: ShippingChoice = {},
+): Promise<void> {
+  await pool.query("UPDATE quote_address SET ? WHERE quote_id = ? AND address_type = 'billing'", [checkoutAddressRow(person, address), quoteId]);
+  const shippingRow = {
+    ...checkoutAddressRow(person, shipping.address ?? address),
+    shipping_method: shipping.method ?? 'flatrate_flatrate',
+    shipping_description: shipping.description === undefined ? 'Flat Rate - Fixed' : shipping.description,
+  };
+  await pool.query("UPDATE quote_address SET ? WHERE quote_id = ? AND address_type = 'shipping'", [shippingRow, quoteId]);
   await pool.query('UPDATE quote SET is_changed = 1 WHERE entity_id = ?', [quoteId]);
 }
 
-/** Places the order from the cart the way QuoteManagement::submitQuote does; returns the order id. */
+/** The checkout payment step: the chosen method on quote_payment. */
+export async function savePaymentInformation(pool: Pool, quoteId: number, method: string): Promise<void> {
+  await insert(pool, 'quote_payment', { quote_id: quoteId, method });
+}
+
+const ORDER_ADDRESS_COLUMNS = ['address_type', 'email', 'prefix', 'firstname', 'lastname', 'company', 'street', 'city', 'region', 'region_id', 'postcode', 'country_id', 'telephone'];
+
+/**
+ * Places the order from the cart the way QuoteManagement::submitQuote does: the quote's customer,
+ * coupon and shipping method, both addresses, the items and the payment (checkmo when none was
+ * chosen) are copied, and the first status-history row written. Returns the order id.
+ */
 export async function placeOrder(pool: Pool, quoteId: number, incrementId: string): Promise<number> {
   const [quotes] = await pool.query<mysql.RowDataPacket[]>('SELECT * FROM quote WHERE entity_id = ?', [quoteId]);
   const quote = quotes[0];
   if (!quote) throw new Error(`no quote ${quoteId}`);
-  const [billings] = await pool.query<mysql.RowDataPacket[]>("SELECT * FROM quote_address WHERE quote_id = ? AND address_type = 'billing'", [quoteId]);
-  const billing = billings[0];
+  const [addresses] = await pool.query<mysql.RowDataPacket[]>('SELECT * FROM quote_address WHERE quote_id = ? ORDER BY address_id', [quoteId]);
+  const billing = addresses.find((address) => address.address_type === 'billing');
+  const shipping = addresses.find((address) => address.address_type === 'shipping');
   const email = (quote.customer_email as string | null) ?? (billing?.email as string | null) ?? null;
   await update(pool, 'quote', 'entity_id', quoteId, { reserved_order_id: incrementId, customer_email: email, customer_firstname: billing?.firstname ?? null, customer_lastname: billing?.lastname ?? null, is_active: 0 });
   const orderId = await insert(pool, 'sales_order', {
     increment_id: incrementId, state: 'new', status: 'pending', quote_id: quoteId, store_id: quote.store_id,
     customer_id: quote.customer_id, customer_is_guest: quote.customer_is_guest, customer_group_id: quote.customer_group_id,
     customer_email: email, customer_firstname: billing?.firstname ?? null, customer_lastname: billing?.lastname ?? null,
+    customer_prefix: quote.customer_prefix, customer_dob: quote.customer_dob, coupon_code: quote.coupon_code,
+    shipping_method: shipping?.shipping_method ?? null, shipping_description: shipping?.shipping_description ?? null,
     base_currency_code: quote.base_currency_code, order_currency_code: quote.quote_currency_code, store_currency_code: 'USD', global_currency_code: 'USD',
     base_to_order_rate: quote.base_to_quote_rate, grand_total: quote.grand_total, base_grand_total: quote.base_grand_total,
     subtotal: quote.subtotal, base_subtotal: quote.base_subtotal, total_qty_ordered: quote.items_qty, total_item_count: quote.items_count,
   });
-  const billingAddressId = await insert(pool, 'sales_order_address', {
-    parent_id: orderId, address_type: 'billing', email, firstname: billing?.firstname ?? null, lastname: billing?.lastname ?? null,
-    street: '1 Main St', city: 'Austin', postcode: '78701', country_id: 'US', telephone: '5551234',
+  const orderAddressIds: Row = {};
+  for (const address of addresses) {
+    const copied: Row = Object.fromEntries(ORDER_ADDRESS_COLUMNS.map((column) => [column, address[column] ?? null]));
+    const addressId = await insert(pool, 'sales_order_address', { ...copied, email, parent_id: orderId, quote_address_id: address.address_id });
+    orderAddressIds[`${String(address.address_type)}_address_id`] = addressId;
+  }
+  await update(pool, 'sales_order', 'entity_id', orderId, orderAddressIds);
+  const [items] = await pool.query<mysql.RowDataPacket[]>('SELECT * FROM quote_item WHERE quote_id = ? ORDER BY item_id', [quoteId]);
+  for (const item of items) {
+    await insert(pool, 'sales_order_item', {
+      order_id: orderId, quote_item_id: item.item_id, store_id: item.store_id, product_id: item.product_id, sku: item.sku, name: item.name,
+      product_type: item.product_type, qty_ordered: item.qty, price: item.price, base_price: item.base_price,
+      row_total: item.row_total, base_row_total: item.base_row_total,
+    });
+  }
+  const [payments] = await pool.query<mysql.RowDataPacket[]>('SELECT payment_id, method FROM quote_payment WHERE quote_id = ?', [quoteId]);
+  await insert(pool, 'sales_order_payment', {
+    parent_id: orderId, method: payments[0]?.method ?? 'checkmo', quote_payment_id: payments[0]?.payment_id ?? null,
+    amount_ordered: quote.grand_total, base_amount_ordered: quote.base_grand_total,
   });
-  await update(pool, 'sales_order', 'entity_id', orderId, { billing_address_id: billingAddressId });
+  await addStatusHistory(pool, orderId, 'pending');
   return orderId;
+}
+
+/** A sales_order_status_history row, as Magento writes one on every status change or comment. */
+export async function addStatusHistory(pool: Pool, orderId: number, status: string, createdAt?: string): Promise<number> {
+  return insert(pool, 'sales_order_status_history', {
+    parent_id: orderId, is_customer_notified: 0, is_visible_on_front: 0, status, entity_name: 'order', ...(createdAt ? { created_at: createdAt } : {}),
+  });
+}
+
+/** Cancels an unpaid order: state and status canceled, with its status-history row. */
+export async function cancelOrder(pool: Pool, orderId: number, canceledAt?: string): Promise<void> {
+  await update(pool, 'sales_order', 'entity_id', orderId, { state: 'canceled', status: 'canceled' });
+  await addStatusHistory(pool, orderId, 'canceled', canceledAt);
 }
 
 /** An offline-captured invoice for the whole order: invoice state 2 (paid), order moves to processing. */
@@ -183,10 +302,10 @@ export async function shipOrder(pool: Pool, orderId: number): Promise<number> {
 }
 
 /** A full offline refund: credit memo state 2 (refunded), order closed. */
-export async function refundOrder(pool: Pool, orderId: number): Promise<number> {
+export async function refundOrder(pool: Pool, orderId: number, createdAt?: string): Promise<number> {
   const [orders] = await pool.query<mysql.RowDataPacket[]>('SELECT store_id, increment_id, grand_total, base_grand_total FROM sales_order WHERE entity_id = ?', [orderId]);
   const order = orders[0];
-  const creditmemoId = await insert(pool, 'sales_creditmemo', { store_id: order?.store_id ?? null, order_id: orderId, increment_id: order?.increment_id ?? null, state: 2, grand_total: order?.grand_total ?? 0, base_grand_total: order?.base_grand_total ?? 0 });
+  const creditmemoId = await insert(pool, 'sales_creditmemo', { store_id: order?.store_id ?? null, order_id: orderId, increment_id: order?.increment_id ?? null, state: 2, grand_total: order?.grand_total ?? 0, base_grand_total: order?.base_grand_total ?? 0, ...(createdAt ? { created_at: createdAt, updated_at: createdAt } : {}) });
   await update(pool, 'sales_order', 'entity_id', orderId, { state: 'closed', status: 'closed', total_refunded: order?.grand_total ?? 0, base_total_refunded: order?.base_grand_total ?? 0 });
   return creditmemoId;
 }
@@ -194,4 +313,27 @@ export async function refundOrder(pool: Pool, orderId: number): Promise<number> 
 /** Moves a row's updated_at (UTC "YYYY-MM-DD HH:MM:SS"), as if it was last saved then. */
 export async function setUpdatedAt(pool: Pool, table: string, entityId: number, updatedAt: string): Promise<void> {
   await pool.query(`UPDATE \`${table}\` SET updated_at = ? WHERE entity_id = ?`, [updatedAt, entityId]);
+}
+
+/** Moves a row's created_at (UTC), keeping its updated_at (which ON UPDATE would otherwise move). */
+export async function setCreatedAt(pool: Pool, table: string, entityId: number, createdAt: string): Promise<void> {
+  await pool.query(`UPDATE \`${table}\` SET created_at = ?, updated_at = updated_at WHERE entity_id = ?`, [createdAt, entityId]);
+}
+
+/**
+ * Writes the zero date into a date column, as old imports and servers without NO_ZERO_DATE leave
+ * it. Strict servers refuse it, so this one statement runs with an empty sql_mode.
+ */
+export async function writeZeroDate(pool: Pool, table: string, entityId: number, column: string): Promise<void> {
+  const connection = await pool.getConnection();
+  try {
+    await connection.query('SET @forcebridge_test_sql_mode = @@SESSION.sql_mode, SESSION sql_mode = \'\'');
+    try {
+      await connection.query(`UPDATE \`${table}\` SET \`${column}\` = '0000-00-00 00:00:00' WHERE entity_id = ?`, [entityId]);
+    } finally {
+      await connection.query('SET SESSION sql_mode = @forcebridge_test_sql_mode');
+    }
+  } finally {
+    connection.release();
+  }
 }
