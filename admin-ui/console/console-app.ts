@@ -4,11 +4,11 @@ import ko from 'knockout-es5';
 import type { ApiClient } from '../api/client.js';
 import type { AdminUser, Area, Session } from '../api/contract.js';
 import { pageFor, type ConsolePage } from './console-page.js';
-import { parseRoute } from './routes.js';
+import { parseRoute, type ConfigurationPage } from './routes.js';
 import { SignInPage } from './sign-in/sign-in-page.js';
 
 export interface MenuItem {
-  key: Area | 'opportunity-status';
+  key: Area | ConfigurationPage;
   label: string;
   href: string;
 }
@@ -19,6 +19,7 @@ export const MENU: MenuItem[] = [
   { key: 'orders', label: 'Orders', href: '#/orders' },
   { key: 'customers', label: 'Customers', href: '#/customers' },
   { key: 'opportunity-status', label: 'Field Mappings → Opportunity Status', href: '#/opportunity-status' },
+  { key: 'general', label: 'General Configuration', href: '#/general' },
 ];
 
 export class ConsoleApp {

@@ -6,7 +6,7 @@ import { TABS } from '../components/config-form/config-tabs.js';
 import { CustomerPage } from './customer/customer-page.js';
 import { GridPage } from './grid/grid-page.js';
 import { RecordPage } from './record/record-page.js';
-import { configurationSegments, type Route } from './routes.js';
+import { configurationSegments, isConfigurationPage, type ConfigurationPage, type Route } from './routes.js';
 import { AREA_GRIDS } from './grid/grid-columns.js';
 
 export interface PageTab {
@@ -18,13 +18,16 @@ export interface PageTab {
 export interface ConsolePage {
   title: string;
   /** The sidebar entry to highlight. */
-  menuKey: Area | 'opportunity-status';
+  menuKey: Area | ConfigurationPage;
   tabs: PageTab[];
   /** The Knockout component that renders `model`. */
   component: string;
   model: object;
   load(): Promise<void>;
 }
+
+/** The header of each configuration page of its own (its tab has the longer title). */
+const CONFIGURATION_PAGE_TITLES: Record<ConfigurationPage, string> = { 'opportunity-status': 'Opportunity Status', general: 'General' };
 
 export function pageFor(route: Route, api: ApiClient): ConsolePage {
   switch (route.kind) {
@@ -39,8 +42,8 @@ export function pageFor(route: Route, api: ApiClient): ConsolePage {
     }
     case 'configuration': {
       const form = new ConfigForm(api, [route.tab]);
-      const title = route.area === 'opportunity-status' ? 'Opportunity Status' : AREA_GRIDS[route.area].title;
-      const tabs = route.area === 'opportunity-status' ? [] : areaTabs(route.area, window.location.hash);
+      const title = isConfigurationPage(route.area) ? CONFIGURATION_PAGE_TITLES[route.area] : AREA_GRIDS[route.area].title;
+      const tabs = isConfigurationPage(route.area) ? [] : areaTabs(route.area, window.location.hash);
       // The form loads itself when its component is shown.
       return { title, menuKey: route.area, tabs, component: 'forcebridge-config-form', model: form, load: () => Promise.resolve() };
     }

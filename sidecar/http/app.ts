@@ -63,7 +63,7 @@ export function createHttpApi(runtime: HttpApiRuntime, options: HttpApiOptions):
   app.use(metricsRoutes(metrics));
   app.use(scopeRoutes(pool));
   app.use(picklistRoutes(engine));
-  app.use(configRoutes({ pool, config, engine }));
+  app.use(configRoutes({ pool, config, engine, connection }));
   app.use(gridRoutes({ pool, readStates }));
   app.use(syncStatusRoutes(readStates));
   app.use(syncJobRoutes(jobs));

@@ -3,7 +3,7 @@
 
 export type ConfigValueKind =
   | { kind: 'flag' }
-  | { kind: 'count' }
+  | { kind: 'count'; min: number }
   | { kind: 'choice'; values: readonly string[] }
   | { kind: 'name' }
   | { kind: 'optionalName' };
@@ -19,13 +19,14 @@ export const CREATE_OPPORTUNITY_CHOICES = ['no', 'every_order'] as const;
 export type CreateOpportunity = (typeof CREATE_OPPORTUNITY_CHOICES)[number];
 
 const flag = (path: string, defaultValue: '0' | '1'): ConfigPathDefinition => ({ path, value: { kind: 'flag' }, defaultValue });
-const count = (path: string, defaultValue: number): ConfigPathDefinition => ({ path, value: { kind: 'count' }, defaultValue: String(defaultValue) });
+const count = (path: string, defaultValue: number, min = 0): ConfigPathDefinition => ({ path, value: { kind: 'count', min }, defaultValue: String(defaultValue) });
 const name = (path: string, defaultValue: string): ConfigPathDefinition => ({ path, value: { kind: 'name' }, defaultValue });
-const optionalName = (path: string): ConfigPathDefinition => ({ path, value: { kind: 'optionalName' }, defaultValue: '' });
+const optionalName = (path: string, defaultValue = ''): ConfigPathDefinition => ({ path, value: { kind: 'optionalName' }, defaultValue });
 
 /**
- * The documented defaults. Stages and roles are the values every new Salesforce org has; an empty
- * record type means the org's default record type.
+ * The documented defaults. Stages, roles and the lead source are values every new Salesforce org
+ * has; an empty record type means the org's default record type, an empty lead source leaves
+ * LeadSource unset, and an empty owner means the integration user.
  */
 export const CONFIG_PATHS = {
   abandonedCart: {
@@ -36,6 +37,9 @@ export const CONFIG_PATHS = {
     enableContactRoles: flag('forcebridge/abandoned_cart/enable_contact_roles', '0'),
     contactRole: name('forcebridge/abandoned_cart/contact_role', 'Decision Maker'),
     idleMinutes: count('forcebridge/abandoned_cart/idle_minutes', 60),
+    // A cart that expired at once would never be open in Salesforce, hence at least a day.
+    expireAfterDays: count('forcebridge/abandoned_cart/expire_after_days', 30, 1),
+    expiredStage: name('forcebridge/abandoned_cart/expired_stage', 'Closed Lost'),
   },
   order: {
     automaticSync: flag('forcebridge/order/automatic_sync', '0'),
@@ -55,6 +59,12 @@ export const CONFIG_PATHS = {
   },
   customer: {
     automaticSync: flag('forcebridge/customer/automatic_sync', '0'),
+  },
+  general: {
+    matchAccountsByCompany: flag('forcebridge/general/match_accounts_by_company', '1'),
+    leadSource: optionalName('forcebridge/general/lead_source', 'Web'),
+    /** A Salesforce Username. */
+    defaultOwner: optionalName('forcebridge/general/default_owner'),
   },
   /** Magento's own settings, with Magento's own defaults. */
   store: {
@@ -103,7 +113,7 @@ export function valueProblem(definition: ConfigPathDefinition, value: string): s
     case 'flag':
       return value === '0' || value === '1' ? undefined : 'must be 0 (No) or 1 (Yes)';
     case 'count':
-      return /^\d{1,6}$/.test(value) ? undefined : 'must be a whole number, 0 or more';
+      return /^\d{1,6}$/.test(value) && Number(value) >= kind.min ? undefined : `must be a whole number, ${kind.min} or more`;
     case 'choice':
       return kind.values.includes(value) ? undefined : `must be one of: ${kind.values.join(', ')}`;
     case 'name':

@@ -24,6 +24,10 @@ export interface AbandonedCartConfig {
   contactRole: string;
   /** Minutes a cart that reached checkout sits untouched before it counts as abandoned. */
   idleMinutes: number;
+  /** Days a cart sits untouched before its opportunity is closed as Expired (1 or more). */
+  expireAfterDays: number;
+  /** "Expired Cart Status": the Opportunity stage of an expired cart. */
+  expiredStage: string;
 }
 
 export interface OrderConfig {
@@ -42,6 +46,15 @@ export interface OrderConfig {
   statusMap: Record<string, string>;
 }
 
+export interface GeneralConfig {
+  /** Customers whose default billing address names the same company share one Account named after it. */
+  matchAccountsByCompany: boolean;
+  /** Opportunity.LeadSource; null leaves the field unset. */
+  leadSource: string | null;
+  /** Username of the Salesforce user who owns new records; null means the integration user. */
+  defaultOwner: string | null;
+}
+
 export interface StoreConfig {
   /** null when resolved for a website, or for the default scope (unknown or deleted store). */
   storeId: number | null;
@@ -54,6 +67,7 @@ export interface StoreConfig {
   abandonedCart: AbandonedCartConfig;
   order: OrderConfig;
   customer: { automaticSync: boolean };
+  general: GeneralConfig;
   /** Stored values that were unusable and replaced by their default, one sentence each. */
   problems: string[];
 }
@@ -128,7 +142,7 @@ function resolve(rows: ConfigRow[], chain: ScopeChain): StoreConfig {
     if (row.value.trim() === '') delete statusMap[status];
     else statusMap[status] = row.value;
   }
-  const { abandonedCart, order, customer, store } = CONFIG_PATHS;
+  const { abandonedCart, order, customer, general, store } = CONFIG_PATHS;
   return {
     storeId: chain.storeId,
     websiteId: chain.websiteId,
@@ -144,6 +158,8 @@ function resolve(rows: ConfigRow[], chain: ScopeChain): StoreConfig {
       enableContactRoles: flag(abandonedCart.enableContactRoles),
       contactRole: text(abandonedCart.contactRole),
       idleMinutes: count(abandonedCart.idleMinutes),
+      expireAfterDays: count(abandonedCart.expireAfterDays),
+      expiredStage: text(abandonedCart.expiredStage),
     },
     order: {
       automaticSync: flag(order.automaticSync),
@@ -159,6 +175,11 @@ function resolve(rows: ConfigRow[], chain: ScopeChain): StoreConfig {
       statusMap,
     },
     customer: { automaticSync: flag(customer.automaticSync) },
+    general: {
+      matchAccountsByCompany: flag(general.matchAccountsByCompany),
+      leadSource: optional(general.leadSource),
+      defaultOwner: optional(general.defaultOwner),
+    },
     problems,
   };
 }

@@ -7,6 +7,7 @@ import { insertCart, insertCustomer, placeOrder, saveShippingInformation, setCon
 import { screenshot, useChromium } from '../support/browser.js';
 import { ADMIN, useConsoleSidecar } from '../support/browser-sidecar.js';
 import { INSTANCE } from '../support/sync-harness.js';
+import { EMULATOR_DEFAULTS } from '../../emulator/server.js';
 
 interface OpportunityRow {
   Id: string;
@@ -234,6 +235,29 @@ describe('browser: the /admin console', function () {
     await screenshot(page, '08-configuration-website-scope');
   });
 
+  it('refuses a cart expiry of 0 days, then saves "Expire Carts After (days)" and "Expired Cart Status"', async () => {
+    // Still on the website scope the previous test chose.
+    const expireAfter = field('Expire Carts After (days)');
+    const expiredStage = field('Expired Cart Status');
+    expect(await expiredStage.getByRole('combobox').inputValue()).to.equal('Closed Lost');
+    expect(await expireAfter.getByRole('textbox').inputValue()).to.equal('30');
+    await expireAfter.getByLabel('Use Default').uncheck();
+    await expireAfter.getByRole('textbox').fill('0');
+    await expiredStage.getByLabel('Use Default').uncheck();
+    await expiredStage.getByRole('combobox').selectOption('Closed Won');
+    await page.getByRole('button', { name: 'Save Config' }).click();
+    await expireAfter.locator('.fb-field__problem').filter({ hasText: /./ }).waitFor();
+    expect(await expireAfter.locator('.fb-field__problem').textContent()).to.equal('must be a whole number, 1 or more');
+    expect(await configRows('forcebridge/abandoned_cart/expired_stage')).to.deep.equal([]);
+    await expireAfter.getByRole('textbox').fill('14');
+    await page.getByRole('button', { name: 'Save Config' }).click();
+    await page.getByText('You saved the configuration.').waitFor();
+    expect(await configRows('forcebridge/abandoned_cart/expire_after_days')).to.deep.equal([{ scope: 'websites', scope_id: 1, value: '14' }]);
+    expect(await configRows('forcebridge/abandoned_cart/expired_stage')).to.deep.equal([{ scope: 'websites', scope_id: 1, value: 'Closed Won' }]);
+    await page.getByLabel('Scope:').selectOption({ label: 'Default Config' });
+    await expireAfter.getByLabel('Use system value').waitFor();
+  });
+
   it('syncs a customer\'s cart from the "Shopping Cart" tab of the customer\'s page', async () => {
     await page.getByRole('link', { name: 'Customers', exact: true }).click();
     await page.getByRole('link', { name: 'Reg Ular' }).click();
@@ -288,6 +312,35 @@ describe('browser: the /admin console', function () {
       expect(await field(label).count(), label).to.equal(1);
     }
     await screenshot(page, '14-order-advanced');
+  });
+
+  it('sets the lead source and refuses a record owner Salesforce does not have on General Configuration', async () => {
+    await page.getByRole('link', { name: 'General Configuration' }).click();
+    await page.getByRole('heading', { name: 'General Configuration' }).waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('.fb-field select option').length > 3);
+    expect(await field('Share One Account per Company').getByRole('combobox').inputValue()).to.equal('1');
+    const leadSource = field('Lead Source');
+    expect(await leadSource.getByRole('combobox').inputValue()).to.equal('Web');
+    expect(await leadSource.locator('option').allTextContents()).to.include.members(['None (leave empty)', 'Web', 'Partner Referral']);
+    await leadSource.getByLabel('Use system value').uncheck();
+    await leadSource.getByRole('combobox').selectOption({ label: 'Partner Referral' });
+    const owner = field('Record Owner (Salesforce username)');
+    expect(await owner.getByRole('textbox').inputValue()).to.equal('');
+    await owner.getByLabel('Use system value').uncheck();
+    await owner.getByRole('textbox').fill('nobody@example.com');
+    await page.getByRole('button', { name: 'Save Config' }).click();
+    await owner.locator('.fb-field__problem').filter({ hasText: /./ }).waitFor();
+    expect(await owner.locator('.fb-field__problem').textContent()).to.equal('is not the username of an active Salesforce user');
+    expect(await leadSource.locator('.fb-field__problem').isVisible()).to.equal(false);
+    expect(await configRows('forcebridge/general/lead_source')).to.deep.equal([]);
+    await screenshot(page, '15-general-configuration-refused');
+
+    await owner.getByRole('textbox').fill(EMULATOR_DEFAULTS.username);
+    await page.getByRole('button', { name: 'Save Config' }).click();
+    await page.getByText('You saved the configuration.').waitFor();
+    expect(await configRows('forcebridge/general/lead_source')).to.deep.equal([{ scope: 'default', scope_id: 0, value: 'Partner Referral' }]);
+    expect(await configRows('forcebridge/general/default_owner')).to.deep.equal([{ scope: 'default', scope_id: 0, value: EMULATOR_DEFAULTS.username }]);
+    await screenshot(page, '16-general-configuration');
   });
 
   it('signs out', async () => {

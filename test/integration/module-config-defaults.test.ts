@@ -23,6 +23,14 @@ describe('module defaults and sidecar defaults', () => {
     }
   });
 
+  it('declare no forcebridge default the sidecar does not read (the sidecar URL is Magento\'s own)', () => {
+    const known = new Set(ALL_DEFINITIONS.map((definition) => definition.path));
+    const unknown = [...declared.keys()].filter(
+      (path) => path.startsWith('forcebridge/') && !known.has(path) && !path.startsWith(ORDER_STATUS_MAP_PREFIX) && path !== 'forcebridge/connection/sidecar_url',
+    );
+    expect(unknown).to.deep.equal([]);
+  });
+
   it('start from the same Opportunity Status mapping', () => {
     const moduleMap = Object.fromEntries(
       [...declared].filter(([path]) => path.startsWith(ORDER_STATUS_MAP_PREFIX)).map(([path, stage]) => [path.slice(ORDER_STATUS_MAP_PREFIX.length), stage]),

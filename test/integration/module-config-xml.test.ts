@@ -7,6 +7,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
+import { TABS } from '../../admin-ui/components/config-form/config-tabs.js';
+import { ALL_DEFINITIONS } from '../../sidecar/magento/config-paths.js';
 import { childrenNamed, onlyChild, parseXml, type XmlElement } from '../support/xml-tree.js';
 
 const MODULE = fileURLToPath(new URL('../../module-config/', import.meta.url));
@@ -23,6 +25,8 @@ const SETTINGS: readonly Setting[] = [
   ['forcebridge/abandoned_cart/enable_contact_roles', '0', 'Enable Contact Roles'],
   ['forcebridge/abandoned_cart/contact_role', 'Decision Maker', 'Opportunity Customer Role', ['enable_contact_roles', '1']],
   ['forcebridge/abandoned_cart/idle_minutes', '60', 'Idle Minutes Before a Cart Is Abandoned'],
+  ['forcebridge/abandoned_cart/expire_after_days', '30', 'Expire Carts After (days)'],
+  ['forcebridge/abandoned_cart/expired_stage', 'Closed Lost', 'Expired Cart Status'],
   ['forcebridge/order/automatic_sync', '0', 'Automatic Synchronization'],
   ['forcebridge/order/create_opportunity', 'every_order', 'Create Opportunity'],
   ['forcebridge/order/record_type', '', 'Record type'],
@@ -34,6 +38,9 @@ const SETTINGS: readonly Setting[] = [
   ['forcebridge/order/converted_stage', 'Closed Won', 'Converted Opportunity Status', ['convert_opportunity', '1']],
   ['forcebridge/order/use_invoice_date_as_close_date', '1', 'Use Invoice date as close date', ['convert_opportunity', '1']],
   ['forcebridge/customer/automatic_sync', '0', 'Automatic Synchronization'],
+  ['forcebridge/general/match_accounts_by_company', '1', 'Share One Account per Company'],
+  ['forcebridge/general/lead_source', 'Web', 'Lead Source'],
+  ['forcebridge/general/default_owner', '', 'Record Owner (Salesforce username)'],
   ['forcebridge/order_status_map/pending', 'Qualification', 'Pending'],
   ['forcebridge/order_status_map/pending_payment', 'Qualification', 'Pending Payment'],
   ['forcebridge/order_status_map/processing', 'Negotiation/Review', 'Processing'],
@@ -83,7 +90,11 @@ interface DeclaredField {
   path: string;
   label: string;
   dependsOn: [string, string][];
+  /** showInDefault, showInWebsite, showInStore of the field and of its group, e.g. "111/111". */
+  scopes: string;
 }
+
+const scopeFlags = (element: XmlElement) => ['showInDefault', 'showInWebsite', 'showInStore'].map((flag) => element.attributes[flag] ?? '0').join('');
 
 function systemFields(): DeclaredField[] {
   const system = onlyChild(readModuleXml('etc/adminhtml/system.xml'), 'system');
@@ -96,6 +107,7 @@ function systemFields(): DeclaredField[] {
           path: configPath ?? `${section.attributes.id}/${group.attributes.id}/${field.attributes.id}`,
           label: onlyChild(field, 'label').text.trim(),
           dependsOn: depends ? childrenNamed(depends, 'field').map((d): [string, string] => [d.attributes.id!, d.text.trim()]) : [],
+          scopes: `${scopeFlags(group)}/${scopeFlags(field)}`,
         };
       }),
     ),
@@ -160,6 +172,20 @@ describe('module-config: Magento XML', () => {
     it('shows contact roles, the converted stage and the invoice close date only when switched on', () => {
       const dependencies = Object.fromEntries(systemFields().map((field) => [field.path, field.dependsOn]));
       expect(dependencies).to.deep.equal(Object.fromEntries(SETTINGS.map(([path, , , dependsOn]) => [path, dependsOn ? [dependsOn] : []])));
+    });
+
+    it('shows every setting the sidecar resolves per store view at the default, website and store view scopes', () => {
+      const scopes = Object.fromEntries(systemFields().map((field) => [field.path, field.scopes]));
+      for (const definition of ALL_DEFINITIONS.filter((d) => d.path.startsWith('forcebridge/'))) {
+        expect(scopes[definition.path], definition.path).to.equal('111/111');
+      }
+    });
+
+    it("labels each option as the sidecar's console does", () => {
+      const labels = new Map(systemFields().map((field) => [field.path, field.label]));
+      const consoleFields = Object.values(TABS).flatMap((tab) => tab.fields);
+      expect(consoleFields).to.have.length.greaterThan(20);
+      for (const field of consoleFields) expect(labels.get(field.path), field.path).to.equal(field.label);
     });
 
     it('offers "For every order" for Create Opportunity, storing every_order', () => {

@@ -1,8 +1,10 @@
 // Configuration through the HTTP API: values per scope with inheritance, all-or-nothing writes,
-// org-checked stages, roles and record types, and dropdown values from the org's describe data.
+// org-checked stages, roles, record types, lead sources and record owners, and dropdown values from
+// the org's describe data.
 import { expect } from 'chai';
 import type { RowDataPacket } from 'mysql2';
 import { createAdminUser } from '../../devtools/magento-admin.js';
+import { EMULATOR_DEFAULTS } from '../../emulator/server.js';
 import { insertWebsiteWithStore } from '../support/magento-rows.js';
 import { useHttpApi, type SignedIn } from '../support/http-api-harness.js';
 
@@ -28,6 +30,11 @@ const STAGE = 'forcebridge/abandoned_cart/stage';
 const CYCLE = 'forcebridge/abandoned_cart/sales_cycle_length';
 const ROLE = 'forcebridge/order/contact_role';
 const RECORD_TYPE = 'forcebridge/order/record_type';
+const EXPIRE_AFTER = 'forcebridge/abandoned_cart/expire_after_days';
+const EXPIRED_STAGE = 'forcebridge/abandoned_cart/expired_stage';
+const LEAD_SOURCE = 'forcebridge/general/lead_source';
+const OWNER = 'forcebridge/general/default_owner';
+const COMPANY_ACCOUNTS = 'forcebridge/general/match_accounts_by_company';
 
 describe('sidecar HTTP API: configuration and picklists', function () {
   this.timeout(60_000);
@@ -69,6 +76,11 @@ describe('sidecar HTTP API: configuration and picklists', function () {
     expect(config.values[STAGE]).to.deep.equal({ value: 'Prospecting', inherited: true, default: 'Prospecting' });
     expect(config.values['forcebridge/order/automatic_sync']).to.deep.equal({ value: '0', inherited: true, default: '0' });
     expect(config.values['forcebridge/order_status_map/complete']).to.deep.equal({ value: 'Closed Won', inherited: true, default: 'Closed Won' });
+    expect(config.values[EXPIRE_AFTER]).to.deep.equal({ value: '30', inherited: true, default: '30' });
+    expect(config.values[EXPIRED_STAGE]).to.deep.equal({ value: 'Closed Lost', inherited: true, default: 'Closed Lost' });
+    expect(config.values[COMPANY_ACCOUNTS]).to.deep.equal({ value: '1', inherited: true, default: '1' });
+    expect(config.values[LEAD_SOURCE]).to.deep.equal({ value: 'Web', inherited: true, default: 'Web' });
+    expect(config.values[OWNER]).to.deep.equal({ value: '', inherited: true, default: '' });
     expect(config.statuses.map((status) => status.code)).to.include.members(['pending', 'processing', 'complete', 'canceled', 'holded']);
     for (const status of config.statuses) expect(config.values, status.code).to.have.property(`forcebridge/order_status_map/${status.code}`);
     expect(Object.keys(config.values).every((path) => path.startsWith('forcebridge/'))).to.equal(true);
@@ -144,6 +156,55 @@ describe('sidecar HTTP API: configuration and picklists', function () {
     expect((await http().sidecar.config.forStore(1)).order.recordType).to.equal('Webshop');
   });
 
+  it('refuses an expiry under a day and an expired stage, lead source or record owner the org lacks, and writes nothing', async () => {
+    const { connection } = http().sidecar;
+    // A user who has left the company: deactivated, so no record may be given to them.
+    const created = await connection.sobject('User').create({ Username: 'former@forcebridge.test', LastName: 'Former', Email: 'former@forcebridge.test', Alias: 'former' });
+    if (!created.success) throw new Error(`the emulator refused the user: ${JSON.stringify(created.errors)}`);
+    expect((await connection.sobject('User').update({ Id: created.id, IsActive: false })).success).to.equal(true);
+    const before = await storedRows();
+    const attempts: [values: Record<string, string>, problems: Record<string, string>][] = [
+      [
+        { [EXPIRE_AFTER]: '0', [EXPIRED_STAGE]: 'Gone Cold', [LEAD_SOURCE]: 'Carrier Pigeon', [OWNER]: 'nobody@forcebridge.test', [COMPANY_ACCOUNTS]: '1' },
+        {
+          [EXPIRE_AFTER]: 'must be a whole number, 1 or more',
+          [EXPIRED_STAGE]: 'is not an active Opportunity stage in Salesforce',
+          [LEAD_SOURCE]: 'is not a value of the Opportunity Lead Source picklist in Salesforce',
+          [OWNER]: 'is not the username of an active Salesforce user',
+        },
+      ],
+      [{ [OWNER]: 'former@forcebridge.test' }, { [OWNER]: 'is not the username of an active Salesforce user' }],
+      // Quotes and backslashes stay inside the query's string literal.
+      [{ [OWNER]: "admin@forcebridge.test' OR Username != '" }, { [OWNER]: 'is not the username of an active Salesforce user' }],
+      [{ [OWNER]: 'admin\\@forcebridge.test\\' }, { [OWNER]: 'is not the username of an active Salesforce user' }],
+    ];
+    for (const [values, problems] of attempts) {
+      const response = await http().request<ErrorBody>('PUT', '/api/config', { session, body: { scope: 'websites', scopeId: 2, values } });
+      expect(response.status, JSON.stringify(values)).to.equal(400);
+      expect(Object.fromEntries((response.body.details ?? []).map((detail) => [detail.field, detail.problem]))).to.deep.equal(problems);
+    }
+    expect(await storedRows()).to.deep.equal(before);
+  });
+
+  it('accepts an expired stage, lead source and record owner the org has, and an empty lead source and owner', async () => {
+    const response = await http().request<ConfigBody>('PUT', '/api/config', {
+      session,
+      body: { scope: 'websites', scopeId: 2, values: { [EXPIRE_AFTER]: '14', [EXPIRED_STAGE]: 'Closed Lost', [LEAD_SOURCE]: 'Partner Referral', [OWNER]: 'Admin@Forcebridge.test', [COMPANY_ACCOUNTS]: '0' } },
+    });
+    expect(response.status, response.text).to.equal(200);
+    expect(response.body.values[OWNER]).to.include({ value: 'Admin@Forcebridge.test', inherited: false });
+    const website = await http().sidecar.config.forWebsite(2);
+    expect(website.abandonedCart).to.include({ expireAfterDays: 14, expiredStage: 'Closed Lost' });
+    expect(website.general).to.deep.equal({ matchAccountsByCompany: false, leadSource: 'Partner Referral', defaultOwner: 'Admin@Forcebridge.test' });
+
+    const emptied = await http().request<ConfigBody>('PUT', '/api/config', { session, body: { scope: 'stores', scopeId: 2, values: { [LEAD_SOURCE]: '', [OWNER]: '' } } });
+    expect(emptied.status, emptied.text).to.equal(200);
+    expect((await http().sidecar.config.forStore(2)).general).to.deep.equal({ matchAccountsByCompany: false, leadSource: null, defaultOwner: null });
+
+    const integrationUser = await http().request<ConfigBody>('PUT', '/api/config', { session, body: { scope: 'default', scopeId: 0, values: { [OWNER]: EMULATOR_DEFAULTS.username } } });
+    expect(integrationUser.status, integrationUser.text).to.equal(200);
+  });
+
   it('refuses a scope that does not exist', async () => {
     const get = await http().request<ErrorBody>('GET', '/api/config?scope=websites&scopeId=77', { session });
     expect(get.status).to.equal(400);
@@ -161,5 +222,10 @@ describe('sidecar HTTP API: configuration and picklists', function () {
     expect(roles.body.map((role) => role.value)).to.include.members(['Decision Maker', 'Economic Buyer']);
     const recordTypes = await http().request('GET', '/api/picklists/record-types', { session });
     expect(recordTypes.body).to.deep.equal([{ value: 'Webshop', label: 'Webshop' }]);
+    const leadSources = await http().request<{ value: string }[]>('GET', '/api/picklists/lead-sources', { session });
+    expect(leadSources.body.map((source) => source.value)).to.include.members(['Web', 'Phone Inquiry', 'Partner Referral']);
+    const unknown = await http().request<ErrorBody>('GET', '/api/picklists/owners', { session });
+    expect(unknown.status).to.equal(400);
+    expect(JSON.stringify(unknown.body.details)).to.contain('lead-sources');
   });
 });

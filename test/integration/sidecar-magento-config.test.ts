@@ -29,7 +29,7 @@ describe('sidecar Magento configuration', () => {
     expect(config).to.deep.include({ storeId: 1, websiteId: 1, timezone: 'America/Chicago', baseCurrency: 'USD', allowedCurrencies: ['USD'], problems: [] });
     expect(config.abandonedCart).to.deep.equal({
       automaticSync: false, stage: 'Prospecting', recordType: null, salesCycleLength: 30,
-      enableContactRoles: false, contactRole: 'Decision Maker', idleMinutes: 60,
+      enableContactRoles: false, contactRole: 'Decision Maker', idleMinutes: 60, expireAfterDays: 30, expiredStage: 'Closed Lost',
     });
     expect(config.order).to.deep.equal({
       automaticSync: false, createOpportunity: 'every_order', recordType: null, salesCycleLength: 30,
@@ -37,6 +37,7 @@ describe('sidecar Magento configuration', () => {
       convertedStage: 'Closed Won', useInvoiceDateAsCloseDate: true, statusMap: DEFAULT_ORDER_STATUS_MAP,
     });
     expect(config.customer).to.deep.equal({ automaticSync: false });
+    expect(config.general).to.deep.equal({ matchAccountsByCompany: true, leadSource: 'Web', defaultOwner: null });
     expect(configDefaults()['forcebridge/abandoned_cart/idle_minutes']).to.equal('60');
   });
 
@@ -60,15 +61,38 @@ describe('sidecar Magento configuration', () => {
     expect((await config.forStore(99)).websiteId).to.equal(null);
   });
 
+  it('resolves the general settings per scope; an empty lead source or owner means none', async () => {
+    await setConfigRow(pool, 'default', 0, 'forcebridge/general/lead_source', 'Phone Inquiry');
+    await setConfigRow(pool, 'websites', 2, 'forcebridge/general/lead_source', '');
+    await setConfigRow(pool, 'websites', 2, 'forcebridge/general/default_owner', 'sales@example.com');
+    await setConfigRow(pool, 'stores', 3, 'forcebridge/general/default_owner', '');
+    await setConfigRow(pool, 'stores', 3, 'forcebridge/general/match_accounts_by_company', '0');
+    await setConfigRow(pool, 'stores', 2, 'forcebridge/abandoned_cart/expire_after_days', '7');
+    await setConfigRow(pool, 'websites', 2, 'forcebridge/abandoned_cart/expired_stage', 'Closed Won');
+    const config = fresh();
+    const [one, two, three] = await Promise.all([config.forStore(1), config.forStore(2), config.forStore(3)]);
+    expect(one.general).to.deep.equal({ matchAccountsByCompany: true, leadSource: 'Phone Inquiry', defaultOwner: null });
+    expect(two.general).to.deep.equal({ matchAccountsByCompany: true, leadSource: null, defaultOwner: 'sales@example.com' });
+    expect(three.general).to.deep.equal({ matchAccountsByCompany: false, leadSource: null, defaultOwner: null });
+    expect([one.abandonedCart.expireAfterDays, two.abandonedCart.expireAfterDays, three.abandonedCart.expireAfterDays]).to.deep.equal([30, 7, 30]);
+    expect([one.abandonedCart.expiredStage, two.abandonedCart.expiredStage, three.abandonedCart.expiredStage]).to.deep.equal(['Closed Lost', 'Closed Won', 'Closed Won']);
+  });
+
   it('falls back to the default for an unusable stored value and says so', async () => {
     await setConfigRow(pool, 'stores', 1, 'forcebridge/abandoned_cart/idle_minutes', 'soon');
     await setConfigRow(pool, 'default', 0, 'forcebridge/order/create_opportunity', 'sometimes');
+    await setConfigRow(pool, 'websites', 1, 'forcebridge/abandoned_cart/expire_after_days', '0');
+    await setConfigRow(pool, 'default', 0, 'forcebridge/general/match_accounts_by_company', 'maybe');
     const config = await fresh().forStore(1);
     expect(config.abandonedCart.idleMinutes).to.equal(60);
     expect(config.order.createOpportunity).to.equal('every_order');
+    expect(config.abandonedCart.expireAfterDays).to.equal(30);
+    expect(config.general.matchAccountsByCompany).to.equal(true);
     expect(config.problems).to.have.members([
       'forcebridge/abandoned_cart/idle_minutes (stores 1) must be a whole number, 0 or more; using the default "60"',
       'forcebridge/order/create_opportunity (default 0) must be one of: no, every_order; using the default "every_order"',
+      'forcebridge/abandoned_cart/expire_after_days (websites 1) must be a whole number, 1 or more; using the default "30"',
+      'forcebridge/general/match_accounts_by_company (default 0) must be 0 (No) or 1 (Yes); using the default "1"',
     ]);
   });
 
@@ -101,6 +125,10 @@ describe('sidecar Magento configuration', () => {
       [{ path: 'forcebridge/order_status_map/teleported', scope: 'default', scopeId: 0 }, 'Closed Won', ['Magento has no order status "teleported"']],
       [{ path: 'web/secure/base_url', scope: 'default', scopeId: 0 }, 'http://evil', ['"web/secure/base_url" is not a Forcebridge setting']],
       [{ path: 'forcebridge/order/draft_stage', scope: 'websites', scopeId: 0 }, ' ', ['website 0 does not exist', 'forcebridge/order/draft_stage must not be empty']],
+      [{ path: 'forcebridge/abandoned_cart/expire_after_days', scope: 'default', scopeId: 0 }, '0', ['forcebridge/abandoned_cart/expire_after_days must be a whole number, 1 or more']],
+      [{ path: 'forcebridge/abandoned_cart/expired_stage', scope: 'stores', scopeId: 1 }, '', ['forcebridge/abandoned_cart/expired_stage must not be empty']],
+      [{ path: 'forcebridge/general/match_accounts_by_company', scope: 'websites', scopeId: 2 }, 'true', ['forcebridge/general/match_accounts_by_company must be 0 (No) or 1 (Yes)']],
+      [{ path: 'forcebridge/general/default_owner', scope: 'default', scopeId: 0 }, `${'x'.repeat(250)}@example.com`, ['forcebridge/general/default_owner must be at most 255 characters']],
     ];
     for (const [location, value, problems] of attempts) {
       const error = await setConfigValue(pool, location, value).then(

@@ -8,6 +8,7 @@ export interface Picklists {
   stages: Option[];
   recordTypes: Option[];
   contactRoles: Option[];
+  leadSources: Option[];
 }
 
 const YES_NO: Option[] = [
@@ -19,6 +20,8 @@ const CREATE_OPPORTUNITY: Option[] = [
   { value: 'every_order', label: 'For every order' },
 ];
 const ORG_DEFAULT_RECORD_TYPE: Option = { value: '', label: "Org's default record type" };
+const NO_LEAD_SOURCE: Option = { value: '', label: 'None (leave empty)' };
+const TEXT_INPUT_MODES: Partial<Record<FieldDefinition['input'], string>> = { days: 'numeric', minutes: 'numeric', username: 'email' };
 
 const PARENT_CHECKBOX_LABEL: Record<ScopeType, string> = { default: 'Use system value', websites: 'Use Default', stores: 'Use Website' };
 
@@ -48,7 +51,12 @@ export class ConfigField {
   }
 
   get isText(): boolean {
-    return this.definition.input === 'days' || this.definition.input === 'minutes';
+    return this.inputMode !== undefined;
+  }
+
+  /** The keyboard a phone shows for the text box (numbers, or an e-mail-like username). */
+  get inputMode(): string | undefined {
+    return TEXT_INPUT_MODES[this.definition.input];
   }
 
   get unit(): string {
@@ -88,8 +96,11 @@ export class ConfigField {
         return this.picklists.contactRoles;
       case 'recordTypes':
         return [ORG_DEFAULT_RECORD_TYPE, ...this.picklists.recordTypes];
+      case 'leadSources':
+        return [NO_LEAD_SOURCE, ...this.picklists.leadSources];
       case 'days':
       case 'minutes':
+      case 'username':
         return [];
     }
   }

@@ -1,6 +1,6 @@
 // The configuration tabs (Abandoned Cart Configuration, Order Configuration, Advanced, Opportunity
-// Status mapping): reads forcebridge/* at the chosen scope, fills the dropdowns from the org, saves,
-// and puts each refused value's reason next to its field.
+// Status mapping, Customer and General Configuration): reads forcebridge/* at the chosen scope,
+// fills the dropdowns from the org, saves, and puts each refused value's reason next to its field.
 import ko from 'knockout-es5';
 import { ApiError, messageOf, type ApiClient } from '../../api/client.js';
 import type { ConfigSnapshot, Option, Website } from '../../api/contract.js';
@@ -23,7 +23,7 @@ export interface FormMessage {
 
 export class ConfigForm {
   readonly scopeSwitcher = new ScopeSwitcher();
-  readonly picklists: Picklists = { stages: [], recordTypes: [], contactRoles: [] };
+  readonly picklists: Picklists = { stages: [], recordTypes: [], contactRoles: [], leadSources: [] };
   tabs: ConfigTab[] = [];
   activeTabName: TabName;
   loading = true;
@@ -48,10 +48,10 @@ export class ConfigForm {
   async load(): Promise<void> {
     const [websites, picklists] = await Promise.all([
       this.api.get<{ websites: Website[] }>('/scopes').catch((error: unknown) => this.report(error)),
-      Promise.all([this.picklist('stages'), this.picklist('record-types'), this.picklist('contact-roles')]),
+      Promise.all([this.picklist('stages'), this.picklist('record-types'), this.picklist('contact-roles'), this.picklist('lead-sources')]),
     ]);
     if (websites) this.scopeSwitcher.setWebsites(websites.websites);
-    [this.picklists.stages, this.picklists.recordTypes, this.picklists.contactRoles] = picklists;
+    [this.picklists.stages, this.picklists.recordTypes, this.picklists.contactRoles, this.picklists.leadSources] = picklists;
     await this.loadValues();
   }
 

@@ -1,8 +1,8 @@
 // The configuration tabs and their fields, with the user guide's labels. Paths are the
 // core_config_data paths the sidecar reads (forcebridge/...).
 
-/** Where a field's choices come from. */
-export type FieldInput = 'yesno' | 'stages' | 'recordTypes' | 'contactRoles' | 'createOpportunity' | 'days' | 'minutes';
+/** Where a field's choices come from, or what its text box takes. */
+export type FieldInput = 'yesno' | 'stages' | 'recordTypes' | 'contactRoles' | 'leadSources' | 'createOpportunity' | 'days' | 'minutes' | 'username';
 
 export interface FieldDefinition {
   path: string;
@@ -13,7 +13,7 @@ export interface FieldDefinition {
   dependsOn?: { path: string; value: string };
 }
 
-export type TabName = 'abandoned_cart' | 'order' | 'order_advanced' | 'order_status_map' | 'customer';
+export type TabName = 'abandoned_cart' | 'order' | 'order_advanced' | 'order_status_map' | 'customer' | 'general';
 
 export interface TabDefinition {
   name: TabName;
@@ -24,6 +24,7 @@ export interface TabDefinition {
 
 const CART = 'forcebridge/abandoned_cart/';
 const ORDER = 'forcebridge/order/';
+const GENERAL = 'forcebridge/general/';
 export const ORDER_STATUS_MAP_PREFIX = 'forcebridge/order_status_map/';
 
 const RECORD_TYPE_COMMENT = "Empty: the org's default Opportunity record type.";
@@ -41,6 +42,8 @@ export const TABS: Record<TabName, TabDefinition> = {
       { path: `${CART}enable_contact_roles`, label: 'Enable Contact Roles', input: 'yesno' },
       { path: `${CART}contact_role`, label: 'Opportunity Customer Role', input: 'contactRoles', dependsOn: { path: `${CART}enable_contact_roles`, value: '1' } },
       { path: `${CART}idle_minutes`, label: 'Idle Minutes Before a Cart Is Abandoned', input: 'minutes', comment: 'How long a cart that reached checkout sits untouched before it is synchronized; 0 = at once.' },
+      { path: `${CART}expire_after_days`, label: 'Expire Carts After (days)', input: 'days', comment: 'A cart left untouched longer than this is marked Expired and its opportunity closed. At least 1.' },
+      { path: `${CART}expired_stage`, label: 'Expired Cart Status', input: 'stages', comment: 'Opportunity stage of an expired cart; pick a closed stage.' },
     ],
   },
   order: {
@@ -68,6 +71,15 @@ export const TABS: Record<TabName, TabDefinition> = {
     name: 'customer',
     title: 'Customer Configuration',
     fields: [{ path: 'forcebridge/customer/automatic_sync', label: 'Automatic Synchronization', input: 'yesno', comment: 'If disabled, customers are still synchronized by "Sync with Salesforce".' }],
+  },
+  general: {
+    name: 'general',
+    title: 'General Configuration',
+    fields: [
+      { path: `${GENERAL}match_accounts_by_company`, label: 'Share One Account per Company', input: 'yesno', comment: 'Yes: customers whose default billing address names the same company share one Account named after it. No: every customer has an Account of their own.' },
+      { path: `${GENERAL}lead_source`, label: 'Lead Source', input: 'leadSources', comment: 'Lead Source of the opportunities Forcebridge creates; empty leaves it unset.' },
+      { path: `${GENERAL}default_owner`, label: 'Record Owner (Salesforce username)', input: 'username', comment: 'Owner of the records Forcebridge creates: the username of an active Salesforce user. Empty: the integration user.' },
+    ],
   },
 };
 

@@ -1,13 +1,15 @@
 // Forcebridge's settings per scope (core_config_data). A PUT is checked as a whole — each value by
-// its kind, and stages, contact roles and record types against the org — and written in one
-// transaction only when every value is acceptable; the sync engine sees it at once.
+// its kind, and stages, contact roles, record types, the lead source and the record owner against
+// the org — and written in one transaction only when every value is acceptable; the sync engine
+// sees it at once.
 import { Router } from 'express';
+import type { Connection } from 'jsforce';
 import { z } from 'zod';
 import type { DatabasePool } from '../../db/pool.js';
 import type { MagentoConfig } from '../../magento/config.js';
 import { readConfigScopeView } from '../../magento/config-scope-view.js';
 import { configChangeProblems, ConfigWriteError, writeConfigValues, type ConfigChanges, type ConfigScope } from '../../magento/config-writer.js';
-import { orgValueProblem } from '../../salesforce/config-org-check.js';
+import { orgValueProblems } from '../../salesforce/config-org-check.js';
 import type { SyncEngine } from '../../sync/sync-engine.js';
 import { HttpError, type FieldProblem } from '../errors.js';
 import { parseInput, wholeNumberText } from '../validation.js';
@@ -36,20 +38,16 @@ interface ConfigRouteParts {
   pool: DatabasePool;
   config: MagentoConfig;
   engine: SyncEngine;
+  /** For looking up the record owner a PUT names. */
+  connection: Connection;
 }
 
-/** Problems of values naming something in the org; describe data is re-read once before refusing. */
-async function orgProblems(engine: SyncEngine, changes: ConfigChanges): Promise<FieldProblem[]> {
-  const check = async () => {
-    const org = await engine.orgProfile();
-    return Object.entries(changes).flatMap(([path, value]) => {
-      const problem = value === null ? undefined : orgValueProblem(org, path, value);
-      return problem ? [{ field: path, problem }] : [];
-    });
-  };
+/** Problems of values naming something in the org; the org is read again once before refusing. */
+async function orgProblems(engine: SyncEngine, connection: Connection, changes: ConfigChanges): Promise<FieldProblem[]> {
+  const check = async () => orgValueProblems(await engine.orgProfile(), connection, changes);
   const problems = await check();
   if (problems.length === 0) return problems;
-  // The admin may have just added the stage in Salesforce: look again before saying no.
+  // The admin may have just added the stage or activated the user in Salesforce: look again before saying no.
   engine.forgetOrgProfile();
   return check();
 }
@@ -64,7 +62,7 @@ async function scopeView(pool: DatabasePool, scope: ConfigScope, scopeId: number
 }
 
 export function configRoutes(parts: ConfigRouteParts): Router {
-  const { pool, config, engine } = parts;
+  const { pool, config, engine, connection } = parts;
   const router = Router();
 
   router.get('/api/config', async (req, res) => {
@@ -77,7 +75,7 @@ export function configRoutes(parts: ConfigRouteParts): Router {
     const problems = await configChangeProblems(pool, scope, scopeId, values);
     const checkedPaths = new Set(problems.map((problem) => problem.field));
     const remaining = Object.fromEntries(Object.entries(values).filter(([path]) => !checkedPaths.has(path)));
-    problems.push(...(await orgProblems(engine, remaining)));
+    problems.push(...(await orgProblems(engine, connection, remaining)));
     if (problems.length > 0) throw new HttpError(400, 'Some settings were refused; nothing was saved.', problems);
     await writeConfigValues(pool, scope, scopeId, values);
     config.invalidate();

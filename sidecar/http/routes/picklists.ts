@@ -1,4 +1,4 @@
-// Dropdown values from the org's describe data: Opportunity stages, record types, contact roles.
+// Dropdown values from the org's describe data: Opportunity stages, record types, contact roles, lead sources.
 import { Router } from 'express';
 import { z } from 'zod';
 import type { OrgProfile } from '../../salesforce/org-profile.js';
@@ -9,8 +9,9 @@ const PICKLISTS: Record<string, (org: OrgProfile) => string[]> = {
   stages: (org) => org.stages(),
   'record-types': (org) => org.recordTypeNames(),
   'contact-roles': (org) => org.contactRoles(),
+  'lead-sources': (org) => org.leadSources(),
 };
-const paramsSchema = z.strictObject({ name: z.enum(Object.keys(PICKLISTS) as [string, ...string[]], { error: 'must be stages, record-types or contact-roles' }) });
+const paramsSchema = z.strictObject({ name: z.enum(Object.keys(PICKLISTS) as [string, ...string[]], { error: 'must be stages, record-types, contact-roles or lead-sources' }) });
 
 export function picklistRoutes(engine: SyncEngine): Router {
   const router = Router();

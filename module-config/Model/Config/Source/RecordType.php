@@ -8,10 +8,5 @@ namespace Forcebridge\Connector\Model\Config\Source;
 class RecordType extends SidecarPicklist
 {
     protected const PICKLIST = 'record-types';
-
-    /** @return array<array{value: string, label: mixed}> */
-    public function toOptionArray(): array
-    {
-        return array_merge([['value' => '', 'label' => __('The org\'s default record type')]], parent::toOptionArray());
-    }
+    protected const EMPTY_LABEL = 'The org\'s default record type';
 }
