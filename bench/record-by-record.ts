@@ -44,7 +44,7 @@ export async function syncRecordByRecord(parts: { pool: DatabasePool; config: Ma
     const entries = await lease(pool, { owner: leaseOwner, limit: COLLECTION_LIMIT, leaseSeconds: 3600 });
     if (entries.length === 0) return handled;
     const units = await planBatch({ pool, config, org, instance }, entries);
-    await syncBatch({ pool, connection, org, leaseOwner, runId: null }, writer, units);
+    await syncBatch({ pool, connection, instance, org, leaseOwner, runId: null }, writer, units);
     handled += entries.length;
   }
 }

@@ -123,7 +123,8 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE TABLE IF NOT EXISTS forcebridge_match (
         match_type varchar(16) NOT NULL COMMENT 'email (a Contact) or company (an Account)',
         match_value varchar(255) NOT NULL COMMENT 'lower-cased e-mail address or company name',
-        salesforce_key varchar(320) DEFAULT NULL COMMENT 'Magento_Key__c written for it; NULL when the record carries another key and is only referred to',
+        salesforce_key varchar(320) DEFAULT NULL COMMENT 'Magento_Key__c we write it by; NULL while it is someone else''s or not adopted yet',
+        foreign_key varchar(320) DEFAULT NULL COMMENT 'another install''s key the record carries: referred to by Id, never overwritten',
         record_id varchar(18) DEFAULT NULL COMMENT 'the Contact or Account, once known',
         account_id varchar(18) DEFAULT NULL COMMENT 'for a Contact found in the org: its Account',
         matched_at datetime NOT NULL,

@@ -1,24 +1,39 @@
-// Customers and guests become one Account and one Contact each, both keyed by the same value.
-import type { Customer } from '../magento/records.js';
+// Customers and guests become a Contact and an Account. Which Contact and Account they write to
+// (their own key, one another person with the same e-mail claimed first, a company's Account, or a
+// record sales created) is decided by the sync's matching step; these rules only say what goes in.
+import type { Address, Customer, Purchase } from '../magento/records.js';
 import { EXTERNAL_ID_FIELD, customerKey, guestKey } from './keys.js';
 
 export interface Person {
+  /** Magento_Key__c this person would have on their own. */
   key: string;
   email: string | null;
   firstName: string | null;
   lastName: string | null;
+  prefix: string | null;
+  /** YYYY-MM-DD. */
+  birthdate: string | null;
   company: string | null;
   phone: string | null;
-  city: string | null;
-  countryId: string | null;
+  billingAddress: Address | null;
+  shippingAddress: Address | null;
 }
 
-export type SalesforcePayload = Record<string, string | number | boolean | null | { [EXTERNAL_ID_FIELD]: string }>;
+type PayloadValue = string | number | boolean | null | { [EXTERNAL_ID_FIELD]: string };
+export type SalesforcePayload = Record<string, PayloadValue>;
+
+/** How the org takes countries and states: names in text fields, or State and Country picklist codes. */
+export type AddressMode = 'names' | 'codes';
 
 const clean = (value: string | null | undefined): string | null => {
   const trimmed = value?.trim();
   return trimmed ? trimmed : null;
 };
+
+/** Lower-cased and trimmed: the form e-mail addresses are compared and keyed in. */
+export function normalizedEmail(email: string | null | undefined): string | null {
+  return clean(email)?.toLowerCase() ?? null;
+}
 
 export function personFromCustomer(instance: string, customer: Customer): Person {
   return {
@@ -26,29 +41,30 @@ export function personFromCustomer(instance: string, customer: Customer): Person
     email: clean(customer.email),
     firstName: clean(customer.firstName),
     lastName: clean(customer.lastName),
-    company: clean(customer.company),
-    phone: clean(customer.phone),
-    city: clean(customer.city),
-    countryId: clean(customer.countryId),
+    prefix: clean(customer.prefix),
+    birthdate: customer.dob,
+    company: clean(customer.billingAddress?.company),
+    phone: clean(customer.billingAddress?.telephone),
+    billingAddress: customer.billingAddress,
+    shippingAddress: customer.shippingAddress,
   };
 }
 
-/** A guest is known by e-mail only; without one there is nobody to create. */
-export function personFromGuest(
-  instance: string,
-  guest: { email: string | null; firstName: string | null; lastName: string | null },
-): Person | undefined {
-  const email = clean(guest.email);
+/** A guest is known by the e-mail of a cart or order; without one there is nobody to create. */
+export function personFromGuest(instance: string, purchase: Purchase): Person | undefined {
+  const email = normalizedEmail(purchase.email);
   if (!email) return undefined;
   return {
     key: guestKey(instance, email),
-    email: email.toLowerCase(),
-    firstName: clean(guest.firstName),
-    lastName: clean(guest.lastName),
-    company: null,
-    phone: null,
-    city: null,
-    countryId: null,
+    email,
+    firstName: clean(purchase.firstName),
+    lastName: clean(purchase.lastName),
+    prefix: clean(purchase.prefix),
+    birthdate: purchase.dob,
+    company: clean(purchase.billingAddress?.company),
+    phone: clean(purchase.billingAddress?.telephone),
+    billingAddress: purchase.billingAddress,
+    shippingAddress: purchase.shippingAddress,
   };
 }
 
@@ -56,26 +72,68 @@ export function fullName(person: Person): string | null {
   return clean([person.firstName, person.lastName].filter(Boolean).join(' '));
 }
 
-export function accountPayload(person: Person): SalesforcePayload {
+const countryNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+
+/** The English name of an ISO country code, as Salesforce's country names read; null when unknown. */
+export function countryName(code: string | null): string | null {
+  if (!code || !/^[A-Za-z]{2}$/.test(code)) return null;
+  return countryNames.of(code.toUpperCase()) ?? null;
+}
+
+/**
+ * An address under a Salesforce field prefix (Billing, Shipping, Mailing, Other). With names, the
+ * country's and region's names go into the text fields (never a bare code); with State and Country
+ * picklists, the ISO country code and Magento's region code go into the *Code fields, and a region
+ * typed freely (no code) goes in by name for Salesforce to match.
+ */
+export function addressFields(prefix: string, address: Address | null, mode: AddressMode): SalesforcePayload {
+  if (!address) return {};
+  const fields: SalesforcePayload = {
+    [`${prefix}Street`]: clean(address.street.map((line) => line.trim()).filter(Boolean).join('\n')),
+    [`${prefix}City`]: clean(address.city),
+    [`${prefix}PostalCode`]: clean(address.postcode),
+  };
+  if (mode === 'codes') {
+    fields[`${prefix}CountryCode`] = clean(address.countryId)?.toUpperCase() ?? null;
+    if (clean(address.regionCode)) fields[`${prefix}StateCode`] = clean(address.regionCode);
+    else fields[`${prefix}State`] = clean(address.region);
+  } else {
+    fields[`${prefix}Country`] = countryName(address.countryId);
+    fields[`${prefix}State`] = clean(address.region);
+  }
+  return fields;
+}
+
+/** The org's Salutation value for a Magento prefix ("mr" → "Mr."), or null when it has none like it. */
+export function salutationFor(prefix: string | null, salutations: readonly string[]): string | null {
+  const wanted = clean(prefix)?.replace(/\.$/, '').toLowerCase();
+  if (!wanted) return null;
+  return salutations.find((value) => value.replace(/\.$/, '').toLowerCase() === wanted) ?? null;
+}
+
+/** The Account a person has on their own, or the one their company shares: named after the company, else the person. */
+export function accountPayload(person: Person, accountKey: string, mode: AddressMode): SalesforcePayload {
   return {
-    [EXTERNAL_ID_FIELD]: person.key,
+    [EXTERNAL_ID_FIELD]: accountKey,
     Name: person.company ?? fullName(person) ?? person.email ?? person.key,
     Phone: person.phone,
-    BillingCity: person.city,
-    BillingCountry: person.countryId,
+    ...addressFields('Billing', person.billingAddress, mode),
+    ...addressFields('Shipping', person.shippingAddress, mode),
   };
 }
 
-export function contactPayload(person: Person): SalesforcePayload {
+/** The Contact's own fields; which Account it belongs to is the matching step's to say. */
+export function contactPayload(person: Person, contactKey: string, mode: AddressMode, salutations: readonly string[]): SalesforcePayload {
   return {
-    [EXTERNAL_ID_FIELD]: person.key,
+    [EXTERNAL_ID_FIELD]: contactKey,
     FirstName: person.firstName,
     // Salesforce requires a last name; Magento lets a customer have none.
     LastName: person.lastName ?? person.firstName ?? person.email?.split('@')[0] ?? 'Unknown',
     Email: person.email,
     Phone: person.phone,
-    MailingCity: person.city,
-    MailingCountry: person.countryId,
-    Account: { [EXTERNAL_ID_FIELD]: person.key },
+    Salutation: salutationFor(person.prefix, salutations),
+    Birthdate: person.birthdate,
+    ...addressFields('Mailing', person.billingAddress, mode),
+    ...addressFields('Other', person.shippingAddress, mode),
   };
 }

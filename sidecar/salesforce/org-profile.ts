@@ -1,7 +1,9 @@
-// What the org accepts, read from describe: stages, contact roles, record types and field lengths.
-// Values the org lacks are refused before anything is sent, and over-long strings are cut to fit.
+// What the org accepts, read from describe: stages, contact roles, record types, lead sources and
+// field lengths; and which configured record owners are active users. Values the org lacks are
+// refused before anything is sent, and over-long strings are cut to fit.
 import type { Connection } from 'jsforce';
-import type { SalesforcePayload } from '../mapping/people.js';
+import { chunked } from '../chunked.js';
+import type { AddressMode, SalesforcePayload } from '../mapping/people.js';
 
 const DESCRIBED_OBJECTS = ['Account', 'Contact', 'Opportunity', 'OpportunityContactRole'] as const;
 type DescribedObject = (typeof DESCRIBED_OBJECTS)[number];
@@ -12,13 +14,30 @@ interface FieldFacts {
   picklist: Set<string>;
 }
 
+/** Keeps each owner query below SOQL's 100,000 characters, even for 255-character names escaped throughout. */
+const USERNAMES_PER_QUERY = 100;
+
+const SOQL_ESCAPES: Readonly<Record<string, string>> = { '\\': '\\\\', "'": "\\'", '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f' };
+
+/** A SOQL string literal: a username may hold a quote or a backslash, which must not end the literal. */
+function soqlText(value: string): string {
+  return `'${value.replace(/[\\'"\n\r\t\b\f]/g, (char) => SOQL_ESCAPES[char]!)}'`;
+}
+
+/** Salesforce compares usernames without regard to case. */
+const usernameKey = (username: string) => username.toLowerCase();
+
 export class OrgProfile {
+  /** Usernames looked up (by usernameKey) → the active user's Id, or null when no active user has it. */
+  private readonly owners = new Map<string, string | null>();
+
   private constructor(
     private readonly fields: Map<DescribedObject, Map<string, FieldFacts>>,
     private readonly opportunityRecordTypes: Map<string, string>,
   ) {}
 
-  static async load(connection: Connection): Promise<OrgProfile> {
+  /** Describe data, plus the active users among `ownerUsernames` (the configured record owners). */
+  static async load(connection: Connection, ownerUsernames: Iterable<string | null> = []): Promise<OrgProfile> {
     const fields = new Map<DescribedObject, Map<string, FieldFacts>>();
     const recordTypes = new Map<string, string>();
     for (const object of DESCRIBED_OBJECTS) {
@@ -39,7 +58,36 @@ export class OrgProfile {
         }
       }
     }
-    return new OrgProfile(fields, recordTypes);
+    const profile = new OrgProfile(fields, recordTypes);
+    await profile.loadOwners(connection, ownerUsernames);
+    return profile;
+  }
+
+  /**
+   * Looks up which of these usernames belong to active users, each name once per profile: names
+   * already looked up cost nothing, so a sync may call this for every batch. Empty names and null
+   * (the integration user) are skipped. Resolves to the number of queries sent (0 when none was needed).
+   */
+  async loadOwners(connection: Connection, usernames: Iterable<string | null>): Promise<number> {
+    const unknown = new Map<string, string>();
+    for (const username of usernames) {
+      if (!username) continue;
+      const key = usernameKey(username);
+      if (!this.owners.has(key) && !unknown.has(key)) unknown.set(key, username);
+    }
+    const batches = chunked([...unknown.values()], USERNAMES_PER_QUERY);
+    for (const batch of batches) {
+      const soql = `SELECT Id, Username FROM User WHERE Username IN (${batch.map(soqlText).join(', ')}) AND IsActive = true`;
+      const { records } = await connection.query<{ Id: string; Username: string }>(soql);
+      for (const username of batch) this.owners.set(usernameKey(username), null);
+      for (const user of records) this.owners.set(usernameKey(user.Username), user.Id);
+    }
+    return batches.length;
+  }
+
+  /** The Id of the active user with this username; undefined when there is none or it was never loaded (loadOwners). */
+  ownerId(username: string): string | undefined {
+    return this.owners.get(usernameKey(username)) ?? undefined;
   }
 
   stages(): string[] {
@@ -50,8 +98,23 @@ export class OrgProfile {
     return [...(this.fields.get('OpportunityContactRole')?.get('Role')?.picklist ?? [])];
   }
 
+  /** Opportunity.LeadSource values. */
+  leadSources(): string[] {
+    return [...(this.fields.get('Opportunity')?.get('LeadSource')?.picklist ?? [])];
+  }
+
   recordTypeNames(): string[] {
     return [...this.opportunityRecordTypes.keys()];
+  }
+
+  /** Names in the address text fields, or codes where the org uses State and Country picklists. */
+  addressMode(): AddressMode {
+    return this.fields.get('Account')?.has('BillingCountryCode') ? 'codes' : 'names';
+  }
+
+  /** The Contact Salutation values a Magento name prefix may become. */
+  salutations(): string[] {
+    return [...(this.fields.get('Contact')?.get('Salutation')?.picklist ?? [])];
   }
 
   hasStage(stage: string): boolean {
@@ -60,6 +123,10 @@ export class OrgProfile {
 
   hasContactRole(role: string): boolean {
     return this.fields.get('OpportunityContactRole')?.get('Role')?.picklist.has(role) ?? false;
+  }
+
+  hasLeadSource(value: string): boolean {
+    return this.fields.get('Opportunity')?.get('LeadSource')?.picklist.has(value) ?? false;
   }
 
   recordTypeId(developerName: string): string | undefined {

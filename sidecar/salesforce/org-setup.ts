@@ -36,6 +36,7 @@ export const REQUIRED_FIELDS: readonly FieldSpec[] = [
   { object: 'Opportunity', name: 'Magento_Store__c', label: 'Magento Store', metadata: { type: 'Text', length: 255 } },
   { object: 'Opportunity', name: 'Magento_Currency__c', label: 'Magento Currency', metadata: { type: 'Text', length: 3 } },
   { object: 'Opportunity', name: 'Magento_Currency_Total__c', label: 'Magento Total (order currency)', metadata: { type: 'Number', precision: 18, scale: 2 } },
+  { object: 'Opportunity', name: 'Magento_Refunded_Amount__c', label: 'Magento Refunded Amount', metadata: { type: 'Currency', precision: 18, scale: 2 } },
 ];
 
 export interface SetupStep {

@@ -53,34 +53,6 @@ export function toDatabaseTime(iso: string): string {
   return iso.replace('T', ' ').replace(/(\.\d+)?Z$/, '');
 }
 
-/**
- * The day each opportunity was first created, keyed by Magento_Key__c. A key seen for the first
- * time gets `today` written down BEFORE anything is sent, so a crash after the send cannot make a
- * re-sync move the close date. A cart and its order share the key and so share the day.
- */
-export async function reserveCreationDays(
-  pool: DatabasePool,
-  wanted: { entityType: LinkedEntityType; entityId: string; storeId: number | null; salesforceKey: string; today: string }[],
-): Promise<Map<string, string>> {
-  const days = new Map<string, string>();
-  if (wanted.length === 0) return days;
-  const keys = [...new Set(wanted.map((w) => w.salesforceKey))];
-  const [rows] = await pool.query<mysql.RowDataPacket[]>(
-    `SELECT salesforce_key, MIN(opportunity_created_on) AS created_on FROM forcebridge_link
-      WHERE salesforce_key IN (?) AND opportunity_created_on IS NOT NULL GROUP BY salesforce_key`,
-    [keys],
-  );
-  for (const row of rows) days.set(String(row.salesforce_key), String(row.created_on));
-  for (const w of wanted) if (!days.has(w.salesforceKey)) days.set(w.salesforceKey, w.today);
-  await pool.query(
-    `INSERT INTO forcebridge_link (entity_type, entity_id, store_id, salesforce_key, status, opportunity_created_on)
-     VALUES ${wanted.map(() => "(?, ?, ?, ?, 'pending', ?)").join(', ')}
-     ON DUPLICATE KEY UPDATE opportunity_created_on = COALESCE(opportunity_created_on, VALUES(opportunity_created_on))`,
-    wanted.flatMap((w) => [w.entityType, w.entityId, w.storeId, w.salesforceKey, days.get(w.salesforceKey)]),
-  );
-  return days;
-}
-
 export async function readLinks(pool: DatabasePool, entities: { entityType: LinkedEntityType; entityId: string }[]): Promise<Map<string, StoredLink>> {
   const links = new Map<string, StoredLink>();
   if (entities.length === 0) return links;

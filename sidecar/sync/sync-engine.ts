@@ -156,8 +156,12 @@ export class SyncEngine {
   private async syncEntries(entries: LeasedEntry[], runId: number, useBulk: boolean): Promise<BatchSummary> {
     const { pool, config, connection, instance } = this.options;
     const org = await this.orgProfile();
+    // The record owners the configuration names, looked up once per profile (a new name costs one query).
+    const scopes = [null, ...(await config.storefrontStoreIds())];
+    const owners = await Promise.all(scopes.map(async (storeId) => (await config.forStore(storeId)).general.defaultOwner));
+    this.countCall(await org.loadOwners(connection, owners));
     const onApiCall = () => this.countCall(1);
-    const context: BatchSyncContext = { pool, connection, org, leaseOwner: this.leaseOwner, runId, onApiCall };
+    const context: BatchSyncContext = { pool, connection, instance, org, leaseOwner: this.leaseOwner, runId, onApiCall };
     const plan = (chunk: LeasedEntry[]) => planBatch({ pool, config, org, instance }, chunk);
     if (useBulk) return syncBulk(context, new BulkWriter(connection, { onApiCall, pace: this.bulkPace }), entries, plan);
     return syncBatch(context, new UpsertWriter(connection, { onApiCall }), await plan(entries));

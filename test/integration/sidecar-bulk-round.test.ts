@@ -48,7 +48,7 @@ describe('sync: Bulk API 2.0 rounds', function () {
     const entries = await lease(pool, { owner: leaseOwner, limit: 100, leaseSeconds: 600 });
     const plan = (chunk: LeasedEntry[]) => planBatch({ pool, config, org, instance: INSTANCE }, chunk);
     const jobsBefore = await jobsOpened();
-    const summary = await syncBulk({ pool, connection, org, leaseOwner, runId: null }, new BulkWriter(connection), entries, plan, limits);
+    const summary = await syncBulk({ pool, connection, instance: INSTANCE, org, leaseOwner, runId: null }, new BulkWriter(connection), entries, plan, limits);
     return { summary, jobs: (await jobsOpened()) - jobsBefore };
   }
 

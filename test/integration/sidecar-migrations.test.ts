@@ -5,7 +5,7 @@ import { createDatabasePool, type DatabasePool } from '../../sidecar/db/pool.js'
 import { readOwnTableDefinitions } from '../../sidecar/db/table-definitions.js';
 import { useTestDatabase } from '../support/test-database.js';
 
-const OWN_TABLES = ['forcebridge_link', 'forcebridge_queue', 'forcebridge_run', 'forcebridge_schema_version', 'forcebridge_sync_event', 'forcebridge_watermark'];
+const OWN_TABLES = ['forcebridge_link', 'forcebridge_match', 'forcebridge_opportunity', 'forcebridge_queue', 'forcebridge_run', 'forcebridge_schema_version', 'forcebridge_sync_event', 'forcebridge_watermark'];
 
 describe('sidecar migrations', () => {
   const db = useTestDatabase();
@@ -50,13 +50,16 @@ describe('sidecar migrations', () => {
     }
     const link = tables.find((t) => t.name === 'forcebridge_link');
     expect(link?.indexes).to.deep.include({ name: 'FORCEBRIDGE_LINK_ENTITY_TYPE_ENTITY_ID', unique: true, columns: ['entity_type', 'entity_id'] });
-    expect(link?.columns.find((c) => c.name === 'opportunity_created_on')).to.deep.equal({
-      name: 'opportunity_created_on',
+    const opportunity = tables.find((t) => t.name === 'forcebridge_opportunity');
+    expect(opportunity?.columns.find((c) => c.name === 'created_on')).to.deep.equal({
+      name: 'created_on',
       type: 'date',
-      nullable: true,
-      defaultValue: 'NULL',
+      nullable: false,
+      defaultValue: null,
       autoIncrement: false,
     });
+    expect(link?.columns.map((c) => c.name)).to.not.include('opportunity_created_on');
+    expect(tables.find((t) => t.name === 'forcebridge_match')?.indexes).to.deep.include({ name: 'PRIMARY', unique: true, columns: ['match_type', 'match_value'] });
     const queue = tables.find((t) => t.name === 'forcebridge_queue');
     expect(queue?.indexes).to.deep.include({ name: 'FORCEBRIDGE_QUEUE_ENTITY_TYPE_ENTITY_ID', unique: true, columns: ['entity_type', 'entity_id'] });
     expect(queue?.columns.find((c) => c.name === 'queue_id')?.autoIncrement).to.equal(true);

@@ -41,12 +41,12 @@ describe('sync: awkward data', function () {
     expect(contacts[0]!.LastName).to.have.length(80);
   });
 
-  it('syncs a zero-total cart with Amount 0', async () => {
+  it('makes no opportunity of a zero-total cart, and says why', async () => {
     const quoteId = await insertCart(sidecar().pool, { items: [{ sku: 'FREE', name: 'Free sample', qty: 1, price: 0 }] });
     await saveShippingInformation(sidecar().pool, quoteId, { email: 'free@example.com', firstname: 'Free', lastname: 'Bie' });
-    expect(await syncCart(quoteId)).to.include({ synced: 1 });
-    const opps = await sidecar().query<{ Amount: number }>(`SELECT Amount FROM Opportunity WHERE Magento_Key__c = '${INSTANCE}:quote:${quoteId}'`);
-    expect(opps[0]!.Amount).to.equal(0);
+    expect(await syncCart(quoteId)).to.include({ synced: 0, skipped: 1 });
+    expect(await sidecar().query(`SELECT Id FROM Opportunity WHERE Magento_Key__c = '${INSTANCE}:quote:${quoteId}'`)).to.have.length(0);
+    expect((await linkOf('quote', quoteId))?.error_message).to.equal('The cart totals zero.');
   });
 
   it('recreates an opportunity deleted on the Salesforce side at the next sync', async () => {

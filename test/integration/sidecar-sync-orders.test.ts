@@ -107,7 +107,9 @@ describe('sync: orders', function () {
     const { quoteId, orderId } = await cartAndOrder();
     await sync('order', orderId);
     const before = await opportunity(quoteId);
-    await invoiceOrder(sidecar().pool, orderId, '2026-03-10 03:00:00');
+    // Invoiced after the cycle ended: the cycle's close date stands (a won one never closes after it was won).
+    const invoicedLater = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 19).replace('T', ' ');
+    await invoiceOrder(sidecar().pool, orderId, invoicedLater);
     await sync('order', orderId);
     const after = await opportunity(quoteId);
     expect(after.StageName).to.equal('Closed Won');
