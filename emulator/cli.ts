@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { FAILURE_KINDS, type FaultSettings } from './http/faults.js';
-import type { RecordTypeSpec } from './org/org.js';
+import type { RecordTypeSpec, UserSpec } from './org/org.js';
 import { parseStage, type OpportunityStage } from './schema/opportunity-stages.js';
 import { EMULATOR_DEFAULTS, startEmulator } from './server.js';
 
@@ -39,6 +39,12 @@ function recordType(value: string, previous: RecordTypeSpec[]): RecordTypeSpec[]
   return [...previous, { objectName, developerName, ...(label ? { label } : {}) }];
 }
 
+function user(value: string, previous: UserSpec[]): UserSpec[] {
+  const match = /^([^:\s]+)(:inactive)?$/.exec(value);
+  if (!match?.[1]) throw new InvalidArgumentError('Expected username[:inactive], e.g. owner@example.com or gone@example.com:inactive.');
+  return [...previous, { username: match[1], active: match[2] === undefined }];
+}
+
 function failureKinds(value: string): FaultSettings['failureKinds'] {
   const kinds = value.split(',');
   if (kinds.length === 0 || kinds.some((kind) => !(FAILURE_KINDS as readonly string[]).includes(kind))) {
@@ -61,6 +67,8 @@ const program = new Command('emulator')
   .option('--stage <Name:probability[:Forecast Category][:won|lost]>', 'add an opportunity stage (repeatable)', stage, [] as OpportunityStage[])
   .option('--unrestricted-stages', 'accept any StageName instead of refusing stages the org lacks')
   .option('--record-type <Object:DeveloperName[:Label]>', 'add a record type (repeatable)', recordType, [] as RecordTypeSpec[])
+  .option('--state-country-picklists', 'turn on State and Country/Territory Picklists (address code fields, checked names)')
+  .option('--user <username[:inactive]>', 'add a user, active unless :inactive (repeatable)', user, [] as UserSpec[])
   .option('--snapshot <file>', 'load the org from this JSON file at start and save it there after changes and at exit')
   .addOption(new Option('--seed <n>', 'seed of the fault injection random sequence').default(1).argParser(integer))
   .addOption(new Option('--latency <ms|min-max>', 'latency added to every REST call').default({ latencyMs: 0, latencyMaxMs: 0 }, '0').argParser(latency))
@@ -82,6 +90,8 @@ const cli = program.opts<{
   stage: OpportunityStage[];
   unrestrictedStages?: boolean;
   recordType: RecordTypeSpec[];
+  stateCountryPicklists?: boolean;
+  user: UserSpec[];
   snapshot?: string;
   seed: number;
   latency: { latencyMs: number; latencyMaxMs: number };
@@ -103,6 +113,8 @@ const emulator = await startEmulator({
   stageNameRestricted: !cli.unrestrictedStages,
   extraStages: cli.stage,
   recordTypes: cli.recordType,
+  stateCountryPicklists: cli.stateCountryPicklists === true,
+  users: cli.user,
   snapshotFile: cli.snapshot,
   faults: { seed: cli.seed, ...cli.latency, failureRate: cli.failureRate, failureKinds: cli.failureKinds, rowLockRate: cli.rowLockRate },
 });

@@ -1,10 +1,11 @@
 // Starts the org emulator: one express app on 127.0.0.1 serving OAuth, the REST API (with the
-// query and Bulk API 2.0 engines), the admin endpoints and the web page.
+// query engine and Bulk API 2.0 ingest and query jobs), the admin endpoints and the web page.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type Router } from 'express';
 import { importSPKI, importX509, type CryptoKey } from 'jose';
 import { createBulk2Router } from './bulk2/bulk2-router.js';
+import { createQueryJobsRouter } from './bulk2/query-jobs-router.js';
 import { createAdminRouter } from './http/admin.js';
 import { ApiUsage } from './http/api-usage.js';
 import { FaultInjector, type FaultSettings } from './http/faults.js';
@@ -13,8 +14,9 @@ import { sendJson } from './http/json.js';
 import { createRestApiRouter } from './http/rest-api.js';
 import { SessionStore } from './http/sessions.js';
 import { createWebPageRouter } from './http/web-page.js';
+import { IdGenerator } from './ids.js';
 import { OrgHolder } from './org/org-holder.js';
-import { Org, type OrgSnapshot, type RecordTypeSpec } from './org/org.js';
+import { Org, type OrgSnapshot, type RecordTypeSpec, type UserSpec } from './org/org.js';
 import type { OpportunityStage } from './schema/opportunity-stages.js';
 import { createQueryRouter } from './soql/query-router.js';
 import { loadSnapshotFile, SnapshotFileWriter } from './snapshot-file.js';
@@ -33,8 +35,12 @@ export interface EmulatorOptions {
   tokenLifetimeSeconds: number;
   dailyApiLimit: number;
   stageNameRestricted: boolean;
+  /** Salesforce's "State and Country/Territory Picklists" setting. */
+  stateCountryPicklists: boolean;
   extraStages: OpportunityStage[];
   recordTypes: RecordTypeSpec[];
+  /** Users besides the org's own (record owners, active or not). */
+  users: UserSpec[];
   faults: Partial<FaultSettings>;
   /** Loaded at start when it exists, written after changes and at stop. */
   snapshotFile: string | undefined;
@@ -52,8 +58,10 @@ export const EMULATOR_DEFAULTS: EmulatorOptions = {
   tokenLifetimeSeconds: 7200,
   dailyApiLimit: 15000,
   stageNameRestricted: true,
+  stateCountryPicklists: false,
   extraStages: [],
   recordTypes: [],
+  users: [],
   faults: {},
   snapshotFile: undefined,
 };
@@ -76,7 +84,13 @@ async function importJwtKey(pem: string | undefined): Promise<CryptoKey | undefi
 
 function engineRouters(holder: OrgHolder): Router[] {
   const userId = holder.org.userId;
-  return [createQueryRouter(holder), createBulk2Router(holder, { userId, describe: (objectName) => holder.fields(objectName) })];
+  // Ingest and query jobs share one id sequence, as Salesforce's 750 ids do.
+  const jobIds = new IdGenerator();
+  return [
+    createQueryRouter(holder),
+    createBulk2Router(holder, { userId, ids: jobIds, describe: (objectName) => holder.fields(objectName) }),
+    createQueryJobsRouter(holder, { userId, ids: jobIds }),
+  ];
 }
 
 export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): Promise<RunningEmulator> {
@@ -84,7 +98,9 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): P
   const orgOptions = {
     extraStages: options.extraStages,
     stageNameRestricted: options.stageNameRestricted,
+    stateCountryPicklists: options.stateCountryPicklists,
     recordTypes: options.recordTypes,
+    users: options.users,
     user: { username: options.username, firstName: 'Demo', lastName: 'Admin', email: options.username },
   };
   const freshOrg = () => new Org(orgOptions);

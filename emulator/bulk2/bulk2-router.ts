@@ -8,10 +8,10 @@ import { BulkApiError, invalidJobState } from './bulk-error.js';
 import { parseCreateJobRequest } from './create-job-request.js';
 import type { DescribeFields } from './header-check.js';
 import { IngestJob } from './ingest-job.js';
-import { IngestJobs } from './ingest-jobs.js';
 import { jobDetails, jobListEntry, jobSummary } from './job-info.js';
 import { scheduleProcessing } from './job-processor.js';
 import { failedResultsCsv, successfulResultsCsv, unprocessedRecordsCsv } from './job-results.js';
+import { JobStore } from './job-store.js';
 import { readUploadBody } from './upload-body.js';
 import { readUploadedCsv } from './uploaded-data.js';
 
@@ -47,7 +47,7 @@ function sendCsv(res: Response, csv: string): void {
 
 export function createBulk2Router(target: BulkRowTarget, options: Bulk2RouterOptions = {}): Router {
   const router = express.Router({ mergeParams: true });
-  const jobs = new IngestJobs();
+  const jobs = new JobStore<IngestJob>();
   const ids = options.ids ?? new IdGenerator();
   const now = options.now ?? (() => new Date());
   const maxUploadBytes = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;

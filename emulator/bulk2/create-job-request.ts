@@ -1,4 +1,5 @@
-// Checks the body of POST /jobs/ingest; what it says wrong comes back as INVALIDJOB.
+// Checks the body of POST /jobs/ingest; what it says wrong comes back as INVALIDJOB (query jobs
+// read theirs the same way).
 import { z } from 'zod';
 import type { IngestJobSpec } from '../contracts.js';
 import { BulkApiError } from './bulk-error.js';
@@ -23,13 +24,16 @@ function invalidJob(message: string): BulkApiError {
   return new BulkApiError(400, 'INVALIDJOB', message);
 }
 
+/** The body of a job-creating request read by its schema; what is wrong with it comes back as INVALIDJOB. */
+export function parseJobBody<T>(schema: z.ZodType<T>, body: unknown): T {
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw invalidJob(`InvalidJob : ${issue ? `${issue.path.join('.') || 'body'}: ${issue.message}` : 'invalid job request'}`);
+}
+
 export function parseCreateJobRequest(body: unknown, canonicalObjectName: (name: string) => string | undefined): CreateJobRequest {
-  const parsed = createJobBody.safeParse(body);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw invalidJob(`InvalidJob : ${issue ? `${issue.path.join('.') || 'body'}: ${issue.message}` : 'invalid job request'}`);
-  }
-  const request = parsed.data;
+  const request = parseJobBody(createJobBody, body);
   const object = canonicalObjectName(request.object);
   if (!object) throw invalidJob(`InvalidJob : Unable to find object: ${request.object}`);
   if (request.operation === 'upsert' && !request.externalIdFieldName) {

@@ -1,6 +1,7 @@
 // Admin endpoints under /__emulator/ for tests and people: reset, snapshot, call counts, faults,
-// forced session expiry, settings (daily limit, usage, token lifetime, restricted stages), stages
-// and record types. They need no Salesforce token and are not part of the REST API.
+// forced session expiry, settings (daily limit, usage, token lifetime, restricted stages, state and
+// country picklists), stages, record types and users. They need no Salesforce token and are not
+// part of the REST API.
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
 import type { OrgHolder } from '../org/org-holder.js';
@@ -28,11 +29,22 @@ const settingsSchema = z
     apiUsage: z.number().int().min(0),
     tokenLifetimeSeconds: z.number().positive(),
     stageNameRestricted: z.boolean(),
+    stateCountryPicklists: z.boolean(),
   })
   .partial()
   .strict();
 
 const recordTypeSchema = z.object({ objectName: z.string().min(1), developerName: z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/), label: z.string().min(1).optional() }).strict();
+
+const userSchema = z
+  .object({
+    username: z.string().min(1),
+    active: z.boolean().optional(),
+    firstName: z.string().min(1).optional(),
+    lastName: z.string().min(1).optional(),
+    email: z.string().min(1).optional(),
+  })
+  .strict();
 
 const snapshotSchema = z.object({ format: z.literal('forcebridge-emulator-org/1') }).passthrough();
 
@@ -54,6 +66,7 @@ export function createAdminRouter(dependencies: AdminDependencies): Router {
     apiUsage: usage.used,
     tokenLifetimeSeconds: sessions.lifetimeSeconds,
     stageNameRestricted: holder.org.metadata.stageNameRestricted,
+    stateCountryPicklists: holder.org.metadata.stateCountryPicklists,
   });
 
   router.post('/reset', (_req: Request, res: Response) => {
@@ -101,6 +114,7 @@ export function createAdminRouter(dependencies: AdminDependencies): Router {
     if (changes.apiUsage !== undefined) usage.used = changes.apiUsage;
     if (changes.tokenLifetimeSeconds !== undefined) sessions.lifetimeSeconds = changes.tokenLifetimeSeconds;
     if (changes.stageNameRestricted !== undefined) holder.org.metadata.stageNameRestricted = changes.stageNameRestricted;
+    if (changes.stateCountryPicklists !== undefined) holder.org.setStateCountryPicklists(changes.stateCountryPicklists);
     res.json(settings());
   });
 
@@ -119,6 +133,10 @@ export function createAdminRouter(dependencies: AdminDependencies): Router {
   router.post('/record-types', (req: Request, res: Response) => {
     const spec = parse(recordTypeSchema, req.body);
     res.status(201).json(holder.org.addRecordType(spec));
+  });
+
+  router.post('/users', (req: Request, res: Response) => {
+    res.status(201).json(holder.org.addUser(parse(userSchema, req.body)));
   });
 
   router.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {

@@ -48,7 +48,7 @@ function decodedSegments(path: string): string[] {
 
 function resourceList(version: string): Record<string, string> {
   const base = `/services/data/v${version}`;
-  const names = ['sobjects', 'query', 'queryAll', 'composite', 'limits', 'tooling', 'jobs/ingest'];
+  const names = ['sobjects', 'query', 'queryAll', 'composite', 'limits', 'tooling', 'jobs/ingest', 'jobs/query'];
   return Object.fromEntries(names.map((name) => [name, `${base}/${name}`]));
 }
 

@@ -1,5 +1,7 @@
 // The org's schema at run time: standard objects, custom fields added through the Tooling API,
-// the RecordTypeId field of objects that have record types, and the configured stage list.
+// the RecordTypeId field of objects that have record types, the configured stage list and the
+// address code fields of State and Country/Territory Picklists.
+import { ADDRESS_PREFIXES, addressCodeFields, addressFieldNames } from '../schema/address-picklists.js';
 import { lookup, picklistValues, type FieldDefinition } from '../schema/field-definition.js';
 import type { ObjectDefinition } from '../schema/object-definition.js';
 import { DEFAULT_OPPORTUNITY_STAGES, type OpportunityStage } from '../schema/opportunity-stages.js';
@@ -10,6 +12,16 @@ export interface MetadataConfig {
   extraStages?: readonly OpportunityStage[];
   /** Whether a StageName the org lacks is refused (default true). */
   stageNameRestricted?: boolean;
+  /** Salesforce's "State and Country/Territory Picklists" setting (default off). */
+  stateCountryPicklists?: boolean;
+}
+
+/** One address under State and Country/Territory Picklists: its name and code fields. */
+export interface AddressGroup {
+  country: FieldDefinition;
+  countryCode: FieldDefinition;
+  state: FieldDefinition;
+  stateCode: FieldDefinition;
 }
 
 export class OrgMetadata {
@@ -26,6 +38,7 @@ export class OrgMetadata {
       this.objectsByKeyPrefix.set(object.keyPrefix, object);
       this.indexFields(object);
     }
+    this.stateCountryPicklists = config.stateCountryPicklists ?? false;
   }
 
   get objects(): ObjectDefinition[] {
@@ -90,6 +103,36 @@ export class OrgMetadata {
   set stageNameRestricted(restricted: boolean) {
     const stageField = this.field('Opportunity', 'StageName');
     if (stageField) stageField.restrictedPicklist = restricted;
+  }
+
+  get stateCountryPicklists(): boolean {
+    return this.field('Account', 'BillingCountryCode') !== undefined;
+  }
+
+  /** Adds the StateCode and CountryCode fields after each address's Country field, or removes them. */
+  set stateCountryPicklists(enabled: boolean) {
+    for (const [objectName, prefixes] of Object.entries(ADDRESS_PREFIXES)) {
+      const object = this.object(objectName);
+      if (!object) continue;
+      for (const names of prefixes.map(addressFieldNames)) {
+        object.fields = object.fields.filter((candidate) => candidate.name !== names.stateCode && candidate.name !== names.countryCode);
+        if (!enabled) continue;
+        const countryIndex = object.fields.findIndex((candidate) => candidate.name === names.country);
+        const stateLabel = object.fields.find((candidate) => candidate.name === names.state)?.label ?? names.state;
+        const countryLabel = object.fields[countryIndex]?.label ?? names.country;
+        object.fields.splice(countryIndex + 1, 0, ...addressCodeFields(names, stateLabel, countryLabel));
+      }
+      this.indexFields(object);
+    }
+  }
+
+  /** The object's addresses with picklist codes; none while the setting is off. */
+  addressGroups(objectName: string): AddressGroup[] {
+    return (ADDRESS_PREFIXES[objectName] ?? []).flatMap((prefix) => {
+      const names = addressFieldNames(prefix);
+      const [country, countryCode, state, stateCode] = [names.country, names.countryCode, names.state, names.stateCode].map((name) => this.field(objectName, name));
+      return country && countryCode && state && stateCode ? [{ country, countryCode, state, stateCode }] : [];
+    });
   }
 
   private indexFields(object: ObjectDefinition): void {

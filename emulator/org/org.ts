@@ -12,9 +12,11 @@ import type {
   SalesforceRecord,
 } from '../contracts.js';
 import { IdGenerator, isWellFormedId, keyPrefixOf, normalizeId } from '../ids.js';
+import { ADDRESS_PREFIXES } from '../schema/address-picklists.js';
 import { isRequiredOnCreate, type FieldDefinition } from '../schema/field-definition.js';
 import type { ObjectDefinition } from '../schema/object-definition.js';
 import type { OpportunityStage } from '../schema/opportunity-stages.js';
+import { addressesForSetting, syncAddresses } from './address-sync.js';
 import { formatDateTime } from './field-values.js';
 import { OrgMetadata, type MetadataConfig } from './metadata.js';
 import { inputFromCsv, type ParentReference, type WriteInput } from './record-input.js';
@@ -37,9 +39,19 @@ export interface OrgUser {
   email: string;
 }
 
+/** A further User record: owners to assign records to, and inactive ones to see them refused. */
+export interface UserSpec {
+  username: string;
+  active?: boolean;
+  firstName?: string;
+  lastName?: string;
+  email?: string;
+}
+
 export interface OrgOptions extends MetadataConfig {
   recordTypes?: readonly RecordTypeSpec[];
   user?: OrgUser;
+  users?: readonly UserSpec[];
 }
 
 /** A field created through the Tooling API, kept so it can be listed, queried and snapshotted. */
@@ -57,6 +69,8 @@ export interface OrgSnapshot {
   userId: string;
   idCounter: number;
   stageNameRestricted: boolean;
+  /** Absent in snapshots written before the setting existed. */
+  stateCountryPicklists?: boolean;
   stages: OpportunityStage[];
   customFields: CustomFieldEntry[];
   records: StoredRecord[];
@@ -95,6 +109,7 @@ export class Org implements QuerySource, BulkRowTarget {
     this.metadata = new OrgMetadata({
       extraStages: [...(options.extraStages ?? []), ...(snapshot?.stages ?? [])],
       stageNameRestricted: snapshot?.stageNameRestricted ?? options.stageNameRestricted,
+      stateCountryPicklists: snapshot?.stateCountryPicklists ?? options.stateCountryPicklists,
     });
     this.ids = new IdGenerator(snapshot?.idCounter ?? 0);
     this.ruleContext = {
@@ -280,6 +295,18 @@ export class Org implements QuerySource, BulkRowTarget {
     this.notifyChange();
   }
 
+  /** Turns State and Country/Territory Picklists on (existing names gain their codes) or off (codes go). */
+  setStateCountryPicklists(enabled: boolean): void {
+    if (this.metadata.stateCountryPicklists === enabled) return;
+    this.metadata.stateCountryPicklists = enabled;
+    for (const objectName of Object.keys(ADDRESS_PREFIXES)) {
+      for (const record of [...this.store.recordsOf(objectName)]) {
+        this.store.put({ objectName, values: addressesForSetting(this.metadata, objectName, record.values) });
+      }
+    }
+    this.notifyChange();
+  }
+
   defineStage(stage: OpportunityStage): void {
     this.metadata.defineStage(stage);
     this.notifyChange();
@@ -302,6 +329,7 @@ export class Org implements QuerySource, BulkRowTarget {
       userId: this.userId,
       idCounter: this.ids.issued,
       stageNameRestricted: this.metadata.stageNameRestricted,
+      stateCountryPicklists: this.metadata.stateCountryPicklists,
       stages: this.metadata.stages,
       customFields: this.customFields,
       records,
@@ -318,7 +346,8 @@ export class Org implements QuerySource, BulkRowTarget {
       next[reference.lookupField.name] = this.resolveParent(reference);
       written.add(reference.lookupField.name);
     }
-    for (const [name, value] of input.values) {
+    const values = system ? input.values : syncAddresses(this.metadata, object.name, input.values, previous);
+    for (const [name, value] of values) {
       const definition = this.metadata.field(object.name, name) as FieldDefinition;
       next[name] = definition.type === 'reference' ? this.checkedReference(object, definition, value) : checkedValue(definition, value);
       written.add(name);
@@ -327,6 +356,7 @@ export class Org implements QuerySource, BulkRowTarget {
     rules?.derive?.(this.ruleContext, next, previous, written);
     this.checkRequired(object, next, previous === undefined, written);
     this.checkUnique(object, next, previous);
+    if (!system) this.checkOwnerActive(object, next);
     this.stamp(object, next, previous === undefined);
     this.store.put({ objectName: object.name, values: next });
     rules?.afterWrite?.(this.ruleContext, next, previous);
@@ -396,6 +426,13 @@ export class Org implements QuerySource, BulkRowTarget {
       .filter((definition) => next[definition.name] === null || next[definition.name] === undefined)
       .map((definition) => definition.name);
     if (missing.length > 0) throw new SalesforceError('REQUIRED_FIELD_MISSING', `Required fields are missing: [${missing.join(', ')}]`, missing);
+  }
+
+  /** Without "Update Records with Inactive Owners", a record owned by an inactive user cannot be written. */
+  private checkOwnerActive(object: ObjectDefinition, next: Record<string, FieldValue>): void {
+    const ownerId = next.OwnerId;
+    if (typeof ownerId !== 'string' || this.store.get(ownerId)?.values.IsActive !== false) return;
+    throw new SalesforceError('INACTIVE_OWNER_OR_USER', `operation performed with inactive user [${ownerId}] as owner of ${object.name.toLowerCase()}`);
   }
 
   private checkUnique(object: ObjectDefinition, next: Record<string, FieldValue>, previous: SalesforceRecord | undefined): void {
@@ -505,7 +542,22 @@ export class Org implements QuerySource, BulkRowTarget {
       IsActive: true,
     });
     this.insertSystemRecord('Pricebook2', { Name: 'Standard Price Book', IsActive: true, IsStandard: true });
+    for (const spec of options.users ?? []) this.addUser(spec);
     for (const spec of options.recordTypes ?? []) this.addRecordType(spec);
+  }
+
+  /** Creates a User as an admin would; a taken username is refused with DUPLICATE_VALUE. */
+  addUser(spec: UserSpec): SalesforceRecord {
+    const lastName = spec.lastName ?? (spec.username.split('@')[0] || spec.username);
+    const values = new Map<string, FieldValue>([
+      ['Username', spec.username],
+      ['FirstName', spec.firstName ?? null],
+      ['LastName', lastName],
+      ['Email', spec.email ?? spec.username],
+      ['Alias', spec.username.slice(0, 8)],
+      ['IsActive', spec.active ?? true],
+    ]);
+    return this.create('User', { values, references: [] });
   }
 
   addRecordType(spec: RecordTypeSpec): SalesforceRecord {

@@ -23,6 +23,8 @@ export interface PicklistValue {
   label: string;
   active: boolean;
   defaultValue: boolean;
+  /** Of a dependent picklist's value: base64 bits, one per controlling value in its order, set where this value may be chosen. */
+  validFor?: string;
 }
 
 export interface FieldDefinition {
@@ -42,6 +44,8 @@ export interface FieldDefinition {
   defaultValue: FieldValue;
   picklistValues: PicklistValue[];
   restrictedPicklist: boolean;
+  /** The controlling field of a dependent picklist (BillingCountryCode for BillingStateCode). */
+  controllerName?: string;
   referenceTo: string[];
   relationshipName: string | null;
   /** Name of the child relationship on the parent's describe (Account.Contacts), when Salesforce has one. */

@@ -29,13 +29,15 @@ const RATINGS = ['Hot', 'Warm', 'Cold'];
 const LEAD_STATUSES = ['Open - Not Contacted', 'Working - Contacted', 'Closed - Converted', 'Closed - Not Converted'];
 const READ_ONLY = SYSTEM_MANAGED;
 
-function address(prefix: string, labelPrefix: string): FieldDefinition[] {
+/** The text fields of an address; its State and Country picklist codes come with the org setting. */
+function address(prefix: string): FieldDefinition[] {
+  const label = (part: string) => `${prefix} ${part}`.trim();
   return [
-    textArea(`${prefix}Street`, `${labelPrefix} Street`, 255),
-    text(`${prefix}City`, `${labelPrefix} City`, 40),
-    text(`${prefix}State`, `${labelPrefix} State/Province`, 80),
-    text(`${prefix}PostalCode`, `${labelPrefix} Zip/Postal Code`, 20),
-    text(`${prefix}Country`, `${labelPrefix} Country`, 80),
+    textArea(`${prefix}Street`, label('Street'), 255),
+    text(`${prefix}City`, label('City'), 40),
+    text(`${prefix}State`, label('State/Province'), 80),
+    text(`${prefix}PostalCode`, label('Zip/Postal Code'), 20),
+    text(`${prefix}Country`, label('Country'), 80),
   ];
 }
 
@@ -72,8 +74,8 @@ function account(): ObjectDefinition {
     text('Name', 'Account Name', 255, required({ nameField: true })),
     picklist('Type', 'Account Type', ['Prospect', 'Customer - Direct', 'Customer - Channel', 'Channel Partner / Reseller', 'Installation Partner', 'Technology Partner', 'Other']),
     lookup('ParentId', 'Parent Account ID', 'Account', 'Parent', { childRelationshipName: 'ChildAccounts' }),
-    ...address('Billing', 'Billing'),
-    ...address('Shipping', 'Shipping'),
+    ...address('Billing'),
+    ...address('Shipping'),
     phone('Phone', 'Account Phone'),
     phone('Fax', 'Account Fax'),
     text('AccountNumber', 'Account Number', 40),
@@ -101,8 +103,8 @@ function contact(): ObjectDefinition {
     lookup('MasterRecordId', 'Master Record ID', 'Contact', 'MasterRecord', READ_ONLY),
     lookup('AccountId', 'Account ID', 'Account', 'Account', { childRelationshipName: 'Contacts', cascadeDelete: true }),
     ...personName(),
-    ...address('Other', 'Other'),
-    ...address('Mailing', 'Mailing'),
+    ...address('Other'),
+    ...address('Mailing'),
     phone('Phone', 'Business Phone'),
     phone('Fax', 'Business Fax'),
     phone('MobilePhone', 'Mobile Phone'),
@@ -129,7 +131,7 @@ function lead(): ObjectDefinition {
     ...personName(),
     text('Title', 'Title', 128),
     text('Company', 'Company', 255, required()),
-    ...address('', ''),
+    ...address(''),
     phone('Phone', 'Phone'),
     phone('MobilePhone', 'Mobile Phone'),
     field('Email', 'Email', 'email', { length: 80, idLookup: true }),

@@ -1,12 +1,14 @@
 // Runs one SOQL query over a QuerySource: parse, check names, filter, sort, skip/limit, shape.
-// The whole result is materialised; paging it is the cursor store's job.
+// Preparing (parse and check) is apart from running, so a Bulk query job can refuse a bad query
+// when it is created and run it later. The whole result is materialised; paging is the caller's job.
 import type { QuerySource, SalesforceRecord } from '../contracts.js';
+import type { SoqlQuery } from './ast.js';
 import { FieldBinder } from './field-paths.js';
 import { compileFilter } from './filter.js';
 import { compileOrder } from './order.js';
 import { parseSoql } from './parser.js';
 import { projectRecord, type JsonObject } from './projection.js';
-import { planSelect } from './select-plan.js';
+import { planSelect, type SelectPlan } from './select-plan.js';
 import { positionedMessage, SoqlError } from './soql-error.js';
 
 export interface QueryRunOptions {
@@ -23,7 +25,19 @@ export interface QueryOutcome {
   records: JsonObject[];
 }
 
-export function runQuery(source: QuerySource, soql: string, options: QueryRunOptions): QueryOutcome {
+/** A query checked against the org (names, types, literals) and ready to run, now or later. */
+export interface PreparedQuery {
+  query: SoqlQuery;
+  objectName: string;
+  plan: SelectPlan;
+  /** Records the WHERE clause keeps, in store order. */
+  matching(includeDeleted: boolean): SalesforceRecord[];
+  /** What ORDER BY, OFFSET and LIMIT leave of them. */
+  window(records: readonly SalesforceRecord[]): SalesforceRecord[];
+}
+
+/** Parses and binds the query; `now` is what TODAY and LAST_N_DAYS:n are relative to. */
+export function prepareQuery(source: QuerySource, soql: string, now: Date): PreparedQuery {
   const query = parseSoql(soql);
   const objectName = source.objectName(query.object.name);
   if (!objectName) {
@@ -34,24 +48,37 @@ export function runQuery(source: QuerySource, soql: string, options: QueryRunOpt
   }
   const binder = new FieldBinder(source, soql, objectName);
   const plan = planSelect(soql, query.select, query.orderBy, binder);
-  const matches = query.where ? compileFilter(query.where, { soql, binder, now: options.now }) : () => true;
+  const matches = query.where ? compileFilter(query.where, { soql, binder, now }) : () => true;
   const sort = compileOrder(query.orderBy, binder);
-
-  const matching: SalesforceRecord[] = [];
-  for (const record of source.records(objectName, options.includeDeleted)) if (matches(record)) matching.push(record);
   const start = query.offset ?? 0;
   const end = query.limit === undefined ? undefined : start + query.limit;
+  return {
+    query,
+    objectName,
+    plan,
+    matching(includeDeleted) {
+      const kept: SalesforceRecord[] = [];
+      for (const record of source.records(objectName, includeDeleted)) if (matches(record)) kept.push(record);
+      return kept;
+    },
+    window: (records) => sort(records).slice(start, end),
+  };
+}
 
+export function runQuery(source: QuerySource, soql: string, options: QueryRunOptions): QueryOutcome {
+  const prepared = prepareQuery(source, soql, options.now);
+  const { plan, objectName } = prepared;
+  const matching = prepared.matching(options.includeDeleted);
   switch (plan.kind) {
     case 'count':
-      return { totalSize: matching.slice(start, end).length, records: [] };
+      return { totalSize: prepared.window(matching).length, records: [] };
     case 'aggregates': {
       const row: JsonObject = { attributes: { type: 'AggregateResult' } };
       for (const column of plan.columns) row[column.name] = matching.filter((record) => column.field.read(record) !== null).length;
       return { totalSize: 1, records: [row] };
     }
     case 'records': {
-      const page = sort(matching).slice(start, end);
+      const page = prepared.window(matching);
       return { totalSize: page.length, records: page.map((record) => projectRecord(source, objectName, record, plan.fields, options.apiVersion)) };
     }
   }
