@@ -4,7 +4,7 @@
 import type mysql from 'mysql2/promise';
 import type { DatabasePool } from '../sidecar/db/pool.js';
 
-const SIDECAR_STATE_TABLES = ['forcebridge_link', 'forcebridge_queue', 'forcebridge_watermark', 'forcebridge_run', 'forcebridge_sync_event'];
+const SIDECAR_STATE_TABLES = ['forcebridge_link', 'forcebridge_queue', 'forcebridge_watermark', 'forcebridge_run', 'forcebridge_sync_event', 'forcebridge_opportunity', 'forcebridge_match'];
 
 export async function forgetSidecarState(pool: DatabasePool): Promise<void> {
   for (const table of SIDECAR_STATE_TABLES) await pool.query(`TRUNCATE TABLE ${table}`);

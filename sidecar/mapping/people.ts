@@ -22,8 +22,15 @@ export interface Person {
 type PayloadValue = string | number | boolean | null | { [EXTERNAL_ID_FIELD]: string };
 export type SalesforcePayload = Record<string, PayloadValue>;
 
-/** How the org takes countries and states: names in text fields, or State and Country picklist codes. */
-export type AddressMode = 'names' | 'codes';
+/**
+ * How the org takes countries and states: names in text fields, or State and Country picklist
+ * codes, a state only as a code the org lists for the country (it refuses any other, even as text).
+ */
+export type AddressMode =
+  | { kind: 'names' }
+  | { kind: 'codes'; stateCode: (countryCode: string | null, regionCode: string | null, regionName: string | null) => string | null };
+
+export const NAMES: AddressMode = { kind: 'names' };
 
 const clean = (value: string | null | undefined): string | null => {
   const trimmed = value?.trim();
@@ -83,8 +90,8 @@ export function countryName(code: string | null): string | null {
 /**
  * An address under a Salesforce field prefix (Billing, Shipping, Mailing, Other). With names, the
  * country's and region's names go into the text fields (never a bare code); with State and Country
- * picklists, the ISO country code and Magento's region code go into the *Code fields, and a region
- * typed freely (no code) goes in by name for Salesforce to match.
+ * picklists, the ISO country code, and the org's code for Magento's region (by code, else by name)
+ * when the org lists that state for the country.
  */
 export function addressFields(prefix: string, address: Address | null, mode: AddressMode): SalesforcePayload {
   if (!address) return {};
@@ -93,10 +100,10 @@ export function addressFields(prefix: string, address: Address | null, mode: Add
     [`${prefix}City`]: clean(address.city),
     [`${prefix}PostalCode`]: clean(address.postcode),
   };
-  if (mode === 'codes') {
-    fields[`${prefix}CountryCode`] = clean(address.countryId)?.toUpperCase() ?? null;
-    if (clean(address.regionCode)) fields[`${prefix}StateCode`] = clean(address.regionCode);
-    else fields[`${prefix}State`] = clean(address.region);
+  if (mode.kind === 'codes') {
+    const country = clean(address.countryId)?.toUpperCase() ?? null;
+    fields[`${prefix}CountryCode`] = country;
+    fields[`${prefix}StateCode`] = mode.stateCode(country, clean(address.regionCode), clean(address.region));
   } else {
     fields[`${prefix}Country`] = countryName(address.countryId);
     fields[`${prefix}State`] = clean(address.region);

@@ -3,7 +3,8 @@
 // refused before anything is sent, and over-long strings are cut to fit.
 import type { Connection } from 'jsforce';
 import { chunked } from '../chunked.js';
-import type { AddressMode, SalesforcePayload } from '../mapping/people.js';
+import { buildStateCatalog, stateCodeIn, type StateCatalog } from './state-catalog.js';
+import { NAMES, type AddressMode, type SalesforcePayload } from '../mapping/people.js';
 
 const DESCRIBED_OBJECTS = ['Account', 'Contact', 'Opportunity', 'OpportunityContactRole'] as const;
 type DescribedObject = (typeof DESCRIBED_OBJECTS)[number];
@@ -34,14 +35,22 @@ export class OrgProfile {
   private constructor(
     private readonly fields: Map<DescribedObject, Map<string, FieldFacts>>,
     private readonly opportunityRecordTypes: Map<string, string>,
+    /** Present when the org uses State and Country picklists. */
+    private readonly states: StateCatalog | null,
   ) {}
 
   /** Describe data, plus the active users among `ownerUsernames` (the configured record owners). */
   static async load(connection: Connection, ownerUsernames: Iterable<string | null> = []): Promise<OrgProfile> {
     const fields = new Map<DescribedObject, Map<string, FieldFacts>>();
     const recordTypes = new Map<string, string>();
+    let states: StateCatalog | null = null;
     for (const object of DESCRIBED_OBJECTS) {
       const describe = await connection.describe(object);
+      if (object === 'Account') {
+        const picklist = (name: string) => describe.fields.find((f) => f.name === name)?.picklistValues;
+        const countries = picklist('BillingCountryCode');
+        if (countries) states = buildStateCatalog(countries, picklist('BillingStateCode') ?? []);
+      }
       fields.set(
         object,
         new Map(
@@ -58,7 +67,7 @@ export class OrgProfile {
         }
       }
     }
-    const profile = new OrgProfile(fields, recordTypes);
+    const profile = new OrgProfile(fields, recordTypes, states);
     await profile.loadOwners(connection, ownerUsernames);
     return profile;
   }
@@ -107,9 +116,10 @@ export class OrgProfile {
     return [...this.opportunityRecordTypes.keys()];
   }
 
-  /** Names in the address text fields, or codes where the org uses State and Country picklists. */
+  /** Names in the address text fields, or codes where the org uses State and Country picklists (with the states it knows). */
   addressMode(): AddressMode {
-    return this.fields.get('Account')?.has('BillingCountryCode') ? 'codes' : 'names';
+    const states = this.states;
+    return states ? { kind: 'codes', stateCode: (country, code, name) => stateCodeIn(states, country, code, name) } : NAMES;
   }
 
   /** The Contact Salutation values a Magento name prefix may become. */

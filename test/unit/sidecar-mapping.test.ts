@@ -11,8 +11,9 @@ import {
   type OpportunityContext,
   type OrderRules,
 } from '../../sidecar/mapping/opportunity.js';
+import { buildStateCatalog, stateCodeIn } from '../../sidecar/salesforce/state-catalog.js';
 import { opportunityFieldsToWrite, personFieldsToWrite, withoutBlanks } from '../../sidecar/mapping/ownership.js';
-import { accountPayload, addressFields, contactPayload, countryName, personFromCustomer, personFromGuest, salutationFor } from '../../sidecar/mapping/people.js';
+import { NAMES, accountPayload, addressFields, contactPayload, countryName, personFromCustomer, personFromGuest, salutationFor } from '../../sidecar/mapping/people.js';
 
 const billing: Address = {
   street: ['1 Main St', 'Suite 5'], city: 'Austin', region: 'Texas', regionCode: 'TX', postcode: '78701', countryId: 'US', telephone: '512-555-0100', company: null,
@@ -69,35 +70,45 @@ describe('mapping rules', () => {
         createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z',
       };
       const person = personFromCustomer('prod', customer);
-      expect(contactPayload(person, person.key, 'names', [])).to.include({ Magento_Key__c: 'prod:customer:5', LastName: 'Ana', Email: 'ana@example.com', MailingCity: 'Lisboa', MailingCountry: 'Portugal' });
-      expect(accountPayload(person, person.key, 'names')).to.include({ Name: 'Ana', BillingCity: 'Lisboa', Phone: '512-555-0100' });
+      expect(contactPayload(person, person.key, NAMES, [])).to.include({ Magento_Key__c: 'prod:customer:5', LastName: 'Ana', Email: 'ana@example.com', MailingCity: 'Lisboa', MailingCountry: 'Portugal' });
+      expect(accountPayload(person, person.key, NAMES)).to.include({ Name: 'Ana', BillingCity: 'Lisboa', Phone: '512-555-0100' });
       const employee = { ...person, company: 'Acme Ltd' };
-      expect(accountPayload(employee, companyKey('prod', 'Acme Ltd'), 'names')).to.include({ Name: 'Acme Ltd', Magento_Key__c: 'prod:company:acme ltd' });
+      expect(accountPayload(employee, companyKey('prod', 'Acme Ltd'), NAMES)).to.include({ Name: 'Acme Ltd', Magento_Key__c: 'prod:company:acme ltd' });
     });
 
     it('writes addresses as names without picklists: street lines, region name, the country name, never a bare code', () => {
-      expect(addressFields('Billing', billing, 'names')).to.deep.equal({
+      expect(addressFields('Billing', billing, NAMES)).to.deep.equal({
         BillingStreet: '1 Main St\nSuite 5', BillingCity: 'Austin', BillingPostalCode: '78701', BillingState: 'Texas', BillingCountry: 'United States',
       });
       expect(countryName('GB')).to.equal('United Kingdom');
       expect(countryName('QQ')).to.equal(null);
-      expect(addressFields('Other', { ...shipping, countryId: 'QQ' }, 'names').OtherCountry).to.equal(null);
-      expect(addressFields('Mailing', null, 'names')).to.deep.equal({});
+      expect(addressFields('Other', { ...shipping, countryId: 'QQ' }, NAMES).OtherCountry).to.equal(null);
+      expect(addressFields('Mailing', null, NAMES)).to.deep.equal({});
     });
 
-    it('writes ISO country and Magento region codes where the org has State and Country picklists', () => {
-      expect(addressFields('Billing', billing, 'codes')).to.deep.equal({
+    it('writes ISO country codes and the org’s state codes where the org has State and Country picklists', () => {
+      const catalog = buildStateCatalog(
+        [{ value: 'CA' }, { value: 'FR' }, { value: 'US' }],
+        // validFor bitmaps over the countries above: 0x20 = the third (US), 0x80 = the first (CA).
+        [{ value: 'TX', label: 'Texas', validFor: Buffer.from([0x20]).toString('base64') }, { value: 'YT', label: 'Yukon Territories', validFor: Buffer.from([0x80]).toString('base64') }],
+      );
+      const codes = { kind: 'codes' as const, stateCode: (country: string | null, code: string | null, name: string | null) => stateCodeIn(catalog, country, code, name) };
+      expect(addressFields('Billing', billing, codes)).to.deep.equal({
         BillingStreet: '1 Main St\nSuite 5', BillingCity: 'Austin', BillingPostalCode: '78701', BillingCountryCode: 'US', BillingStateCode: 'TX',
       });
-      // A region typed in freely has no code: its name goes in for Salesforce to match.
-      expect(addressFields('Shipping', { ...shipping, region: 'Île-de-France' }, 'codes')).to.include({ ShippingCountryCode: 'FR', ShippingState: 'Île-de-France' });
+      expect(addressFields('Billing', { ...billing, regionCode: null }, codes).BillingStateCode, 'matched by name').to.equal('TX');
+      // France has no states in the org: Salesforce would refuse one even as text, so none is sent.
+      expect(addressFields('Shipping', { ...shipping, region: 'Île-de-France' }, codes)).to.deep.equal({
+        ShippingStreet: '9 Rue de Rivoli', ShippingCity: 'Paris', ShippingPostalCode: '75001', ShippingCountryCode: 'FR', ShippingStateCode: null,
+      });
+      expect(stateCodeIn(catalog, 'CA', 'TX', 'Texas'), 'a state of another country').to.equal(null);
     });
 
     it('takes the salutation the org has for a Magento prefix, and birthdate and phone', () => {
       expect(salutationFor('Ms', ['Mr.', 'Ms.', 'Dr.'])).to.equal('Ms.');
       expect(salutationFor('DR.', ['Mr.', 'Ms.', 'Dr.'])).to.equal('Dr.');
       expect(salutationFor('Sir', ['Mr.', 'Ms.'])).to.equal(null);
-      expect(contactPayload(guest, guest.key, 'names', ['Ms.'])).to.include({ Salutation: 'Ms.', Birthdate: '1990-04-01', Phone: '512-555-0100', OtherCity: 'Paris', OtherCountry: 'France' });
+      expect(contactPayload(guest, guest.key, NAMES, ['Ms.'])).to.include({ Salutation: 'Ms.', Birthdate: '1990-04-01', Phone: '512-555-0100', OtherCity: 'Paris', OtherCountry: 'France' });
     });
   });
 
