@@ -10,7 +10,7 @@ import { httpApiOptions } from '../sidecar/http/api-parts.js';
 import { startHttpApi } from '../sidecar/http/server.js';
 import { createLogger } from '../sidecar/logger.js';
 import { setConfigValue } from '../sidecar/magento/config-writer.js';
-import { enqueueEverything } from '../sidecar/queue/backfill.js';
+import { backfill } from '../sidecar/queue/backfill.js';
 import { openRuntime } from '../sidecar/runtime.js';
 import { setupOrg } from '../sidecar/salesforce/org-setup.js';
 import { AutoSync } from '../sidecar/service/auto-sync.js';
@@ -104,7 +104,7 @@ async function runDemo(options: DemoOptions): Promise<void> {
     say('Automatic sync is on (every 5 s); the whole store is being sent now. Ctrl-C stops everything.');
     say('');
 
-    const queued = await enqueueEverything(runtime.pool);
+    const queued = await backfill(runtime.pool, runtime.config);
     const pass = await runtime.engine.runPass('all', 'backfill');
     say(`Backfill: ${queued.customer} customers, ${queued.quote} abandoned carts, ${queued.order} orders → ${pass.synced} synced, ${pass.failed} failed, ${pass.skipped} skipped, ${pass.apiCalls} API calls.`);
   } catch (error) {

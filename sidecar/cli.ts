@@ -7,8 +7,9 @@ import { databaseChecks, formatCheck, salesforceChecks } from './cli/doctor.js';
 import { statusReport } from './cli/status.js';
 import { migrate } from './db/migrations.js';
 import { createDatabasePool } from './db/pool.js';
+import { backfill } from './queue/backfill.js';
+import { CartExpiry } from './queue/cart-expiry.js';
 import { ChangeDetector } from './queue/change-detector.js';
-import { enqueueEverything } from './queue/backfill.js';
 import { openRuntime, openSalesforce, type Runtime } from './runtime.js';
 import { setupOrg } from './salesforce/org-setup.js';
 import { AutoSync } from './service/auto-sync.js';
@@ -81,7 +82,7 @@ export function buildProgram(): Command {
 
   program
     .command('sync')
-    .description('one pass, waiting until done: the given records (manual sync), or what changed in areas with automatic sync on')
+    .description('one pass, waiting until done: the given records (manual sync), or what changed in areas with automatic sync on (carts and all: expired carts too)')
     .addOption(new Option('--area <area>', 'which records').choices(['carts', 'orders', 'customers', 'all']).default('all'))
     .option('--ids <ids>', 'Magento ids to sync (quote ids for carts, order entity ids, customer ids)', parseIds)
     .action(async (options: { area: SyncArea; ids?: number[] }) => {
@@ -93,6 +94,7 @@ export function buildProgram(): Command {
           await engine.requestSync(options.ids.map((entityId) => ({ entityType, entityId })));
         } else {
           await new ChangeDetector(pool, config).detect();
+          if (options.area === 'carts' || options.area === 'all') await new CartExpiry(pool, config).enqueueExpired();
         }
         printSummary(await engine.runPass(options.area, options.ids ? 'manual' : 'auto'), (Date.now() - started) / 1000);
       });
@@ -102,9 +104,9 @@ export function buildProgram(): Command {
     .command('backfill')
     .description('send every customer, abandoned cart and order (Bulk API 2.0 for large stores)')
     .action(async () => {
-      await withRuntime(async ({ pool, engine }) => {
+      await withRuntime(async ({ pool, config, engine }) => {
         const started = Date.now();
-        const queued = await enqueueEverything(pool, (type, total) => process.stderr.write(`  queued ${total} ${type} records\n`));
+        const queued = await backfill(pool, config, (type, total) => process.stderr.write(`  queued ${total} ${type} records\n`));
         console.log(`Queued ${queued.customer} customers, ${queued.quote} abandoned carts, ${queued.order} orders.`);
         printSummary(await engine.runPass('all', 'backfill'), (Date.now() - started) / 1000);
       });

@@ -3,6 +3,7 @@
 // in the record's store. Manual requests do not come through here.
 //   carts     quote, per store view through QUOTE_STORE_ID_UPDATED_AT, only once idle for the
 //             store's idle_minutes; queued when active, with items, an e-mail and the shipping step done
+//             (carts Magento deactivates or deletes are the cart expiry pass's: cart-expiry.ts)
 //   orders    sales_order (SALES_ORDER_UPDATED_AT) and the invoices, shipments and credit memos
 //             (their *_UPDATED_AT indexes), each of which queues its order
 //   customers through CUSTOMER_ENTITY_UPDATED_AT, the index the Forcebridge_Connector module adds
@@ -57,6 +58,14 @@ interface Candidate {
 
 const ORDER_CHILD_TABLES: readonly ScannedTable[] = ['sales_invoice', 'sales_shipment', 'sales_creditmemo'];
 
+/** Watermark names. Tables read through their updated_at index are named after the table. */
+const cartSource = (storeId: number) => `quote:store:${storeId}`;
+const NEW_CUSTOMERS = 'customer_entity:new';
+const CUSTOMER_SWEEP = 'customer_entity:sweep';
+
+/** The MySQL named lock held while watermarks move (two detectors at once could move one backwards). */
+export const DETECTION_LOCK = 'forcebridge_detect';
+
 const ordersOn = (config: StoreConfig) => config.order.automaticSync;
 
 /** Waits for every one, so none outlives the pass; then the first failure, or the sum. */
@@ -102,6 +111,11 @@ export async function hasCustomerUpdatedAtIndex(pool: DatabasePool): Promise<boo
       WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'customer_entity' AND COLUMN_NAME = 'updated_at' AND SEQ_IN_INDEX = 1 LIMIT 1`,
   );
   return rows.length > 0;
+}
+
+/** A sweep beginning its first cycle at `now`, counting changes since `since` (null: every customer). */
+function sweepStart(now: string, since: string | null): Watermark {
+  return { source: CUSTOMER_SWEEP, lastUpdatedAt: since, lastId: 0, cycleStartedAt: now };
 }
 
 /** One candidate per entity: the latest change, re-checked only if every change was. */
@@ -158,7 +172,7 @@ export class ChangeDetector {
     const otherWork: Promise<number>[] = [];
     for (const [index, storeId] of storeIds.entries()) {
       const { abandonedCart } = storeConfigs[index]!;
-      const source = `quote:store:${storeId}`;
+      const source = cartSource(storeId);
       // A cart counts once it has sat idle long enough, so only rows stamped before then are read.
       const before = shiftSeconds(now, -abandonedCart.idleMinutes * 60);
       if (abandonedCart.automaticSync) scans.push(this.cartScan(storeId, source, before, marks, summary));
@@ -170,6 +184,17 @@ export class ChangeDetector {
     const scanning = scansWithRows(this.pool, scans, this.handled).then((due) => allSummed(due.map((scan) => scanChangedRows(this.pool, scan, this.handled))));
     summary.scanned = await allSummed([scanning, ...otherWork]);
     return summary;
+  }
+
+  /**
+   * Every source's position as of `at` (database time), named as detect() names them: a pass
+   * from there finds whatever changed at or after `at`. The backfill writes these as it starts.
+   */
+  async positionsAt(at: string): Promise<Watermark[]> {
+    const [storeIds, customersIndexed] = await Promise.all([this.config.storefrontStoreIds(), this.customersHaveUpdatedAtIndex()]);
+    const indexed = [...storeIds.map(cartSource), 'sales_order', ...ORDER_CHILD_TABLES, ...(customersIndexed ? ['customer_entity'] : [])];
+    const positions = indexed.map((source) => positionBefore(source, at));
+    return customersIndexed ? positions : [...positions, await this.newCustomersFromHere(), sweepStart(at, at)];
   }
 
   /** Customers without the updated_at index: new ones by id, changed ones by the primary-key sweep. */
@@ -298,15 +323,20 @@ export class ChangeDetector {
     await this.queue('customer', candidates, summary);
   }
 
+  /** The by-id position from which only customers created after now count as new. */
+  private async newCustomersFromHere(): Promise<Watermark> {
+    const [rows] = await this.pool.query<mysql.RowDataPacket[]>('SELECT COALESCE(MAX(entity_id), 0) AS last FROM customer_entity');
+    return { source: NEW_CUSTOMERS, lastUpdatedAt: null, lastId: Number(rows[0]?.last), cycleStartedAt: null };
+  }
+
   /** Customers created since the last pass: ids above the last one seen (primary key). Returns that id and the rows read. */
   private async detectNewCustomers(marks: Map<string, Watermark>, summary: DetectionSummary): Promise<{ lastId: number; read: number }> {
-    const source = 'customer_entity:new';
+    const source = NEW_CUSTOMERS;
     const stored = marks.get(source);
     if (!stored && this.options.initialPosition === 'now') {
-      const [rows] = await this.pool.query<mysql.RowDataPacket[]>('SELECT COALESCE(MAX(entity_id), 0) AS last FROM customer_entity');
-      const last = Number(rows[0]?.last);
-      await saveWatermark(this.pool, { source, lastUpdatedAt: null, lastId: last, cycleStartedAt: null });
-      return { lastId: last, read: 0 };
+      const start = await this.newCustomersFromHere();
+      await saveWatermark(this.pool, start);
+      return { lastId: start.lastId, read: 0 };
     }
     let lastId = stored?.lastId ?? 0;
     let read = 0;
@@ -333,13 +363,8 @@ export class ChangeDetector {
    * sweep starts again from the first.
    */
   private async detectChangedCustomers(now: string, marks: Map<string, Watermark>, lastCustomerId: number, summary: DetectionSummary): Promise<number> {
-    const source = 'customer_entity:sweep';
-    const stored = marks.get(source) ?? {
-      source,
-      lastUpdatedAt: this.options.initialPosition === 'now' ? now : null,
-      lastId: 0,
-      cycleStartedAt: now,
-    };
+    const source = CUSTOMER_SWEEP;
+    const stored = marks.get(source) ?? sweepStart(now, this.options.initialPosition === 'now' ? now : null);
     const since = stored.lastUpdatedAt === null ? null : shiftSeconds(stored.lastUpdatedAt, -this.options.overlapSeconds);
     const upTo = stored.lastId + this.options.customerSweepIds;
     const [rows] = await this.pool.query<mysql.RowDataPacket[]>(

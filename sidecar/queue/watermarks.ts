@@ -38,6 +38,19 @@ export async function saveWatermark(pool: DatabasePool, watermark: Watermark): P
   );
 }
 
+/**
+ * Writes the positions of sources that have none; a source that has one keeps it. Used where a
+ * position must hold from a given moment (the backfill) without moving a detector that is ahead.
+ */
+export async function addMissingWatermarks(pool: DatabasePool, watermarks: readonly Watermark[]): Promise<void> {
+  if (watermarks.length === 0) return;
+  await pool.query(
+    `INSERT IGNORE INTO forcebridge_watermark (source, last_updated_at, last_id, cycle_started_at, updated_at)
+     VALUES ${watermarks.map(() => '(?, ?, ?, ?, UTC_TIMESTAMP())').join(', ')}`,
+    watermarks.flatMap((watermark) => [watermark.source, watermark.lastUpdatedAt, watermark.lastId, watermark.cycleStartedAt]),
+  );
+}
+
 /** All positions in source order. */
 export async function listWatermarks(pool: DatabasePool): Promise<Watermark[]> {
   const [rows] = await pool.query<mysql.RowDataPacket[]>(`SELECT ${COLUMNS} FROM forcebridge_watermark ORDER BY source`);

@@ -1,5 +1,8 @@
 // Automatic synchronization: on every tick, find what changed in Magento (for the areas whose
-// "Automatic Synchronization" is Yes) and run one pass over the queue, manual requests first.
+// "Automatic Synchronization" is Yes) and run one pass over the queue, manual requests first. The
+// cart expiry pass runs at the first tick and then every ten minutes (not every tick: it walks
+// every open cart opportunity, while carts expire after days and Magento's own quote cleanup runs
+// from a daily cron, so ten minutes late costs nothing).
 // Ticks never overlap; near the org's daily API limit ticks are spaced out, and once the limit is
 // spent they pause and resume later with the queue intact.
 import type { Connection } from 'jsforce';
@@ -7,7 +10,8 @@ import schedule from 'node-schedule';
 import type { DatabasePool } from '../db/pool.js';
 import type { Logger } from '../logger.js';
 import type { MagentoConfig } from '../magento/config.js';
-import { ChangeDetector } from '../queue/change-detector.js';
+import { CartExpiry } from '../queue/cart-expiry.js';
+import { ChangeDetector, DETECTION_LOCK } from '../queue/change-detector.js';
 import { LockTimeoutError, withNamedLock } from '../sync/named-lock.js';
 import type { PassSummary, SyncEngine } from '../sync/sync-engine.js';
 
@@ -17,6 +21,8 @@ export interface AutoSyncOptions {
   slowDownAt?: number;
   /** How long to wait after REQUEST_LIMIT_EXCEEDED before trying again. */
   pauseAfterLimitSeconds?: number;
+  /** Time between cart expiry passes (default 600). */
+  cartExpirySeconds?: number;
   now?: () => number;
 }
 
@@ -38,7 +44,10 @@ export class AutoSync {
   private job?: schedule.Job;
   private running?: Promise<void>;
   private notBefore = 0;
+  /** When the cart expiry pass is due next (0: at the first tick). */
+  private expiryDueAt = 0;
   private readonly detector: ChangeDetector;
+  private readonly expiry: CartExpiry;
   lastPass?: PassSummary;
 
   constructor(
@@ -46,6 +55,7 @@ export class AutoSync {
     private readonly options: AutoSyncOptions,
   ) {
     this.detector = new ChangeDetector(parts.pool, parts.config);
+    this.expiry = new CartExpiry(parts.pool, parts.config);
   }
 
   start(): void {
@@ -69,8 +79,13 @@ export class AutoSync {
     const { pool, engine, logger } = this.parts;
     try {
       // One detector at a time across sidecars: two at once could move a watermark backwards.
-      // When another sidecar is detecting, this one just works the queue.
-      const detected = await withNamedLock(pool, 'forcebridge_detect', () => this.detector.detect(), 1).catch((error: unknown) => {
+      // When another sidecar is detecting, this one just works the queue (and leaves expiry to it).
+      const detect = async () => {
+        const found = await this.detector.detect();
+        await this.expireCartsWhenDue();
+        return found;
+      };
+      const detected = await withNamedLock(pool, DETECTION_LOCK, detect, 1).catch((error: unknown) => {
         if (error instanceof LockTimeoutError) return undefined;
         throw error;
       });
@@ -80,6 +95,19 @@ export class AutoSync {
       this.planNextTick(pass);
     } catch (error) {
       logger.error({ err: error }, 'automatic sync pass failed; the queue is kept and the next tick tries again');
+    }
+  }
+
+  /** Queues the carts whose opportunity should close as Expired, when the pass is due; a failure waits for the next one. */
+  private async expireCartsWhenDue(): Promise<void> {
+    const now = (this.options.now ?? Date.now)();
+    if (now < this.expiryDueAt) return;
+    this.expiryDueAt = now + (this.options.cartExpirySeconds ?? 600) * 1000;
+    try {
+      const expired = await this.expiry.enqueueExpired();
+      if (expired.queued > 0) this.parts.logger.info({ expired }, 'queued expired carts');
+    } catch (error) {
+      this.parts.logger.error({ err: error }, 'cart expiry pass failed; it runs again at its next time');
     }
   }
 

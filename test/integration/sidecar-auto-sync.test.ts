@@ -11,9 +11,9 @@ describe('sync: automatic synchronization', function () {
   const sidecar = useSyncHarness();
   const quiet = createLogger('silent');
 
-  function autoSync(): AutoSync {
+  function autoSync(cartExpirySeconds?: number): AutoSync {
     const { pool, config, connection } = sidecar();
-    return new AutoSync({ pool, config, connection, engine: sidecar().engine(), logger: quiet }, { intervalSeconds: 60 });
+    return new AutoSync({ pool, config, connection, engine: sidecar().engine(), logger: quiet }, { intervalSeconds: 60, cartExpirySeconds });
   }
 
   /** Detection reads rows stamped strictly before the current second (timestamps have whole seconds). */
@@ -54,6 +54,23 @@ describe('sync: automatic synchronization', function () {
     await nextSecond();
     await sync.tick();
     expect((await opportunities(quoteId)).map((o) => o.Amount)).to.deep.equal([400]);
+  });
+
+  it("closes the cart's opportunity as Expired once Magento's cleanup deleted the cart, and leaves it alone after", async () => {
+    await setConfigRow(sidecar().pool, 'default', 0, 'forcebridge/abandoned_cart/automatic_sync', '1');
+    await setConfigRow(sidecar().pool, 'default', 0, 'forcebridge/abandoned_cart/idle_minutes', '0');
+    const sync = autoSync(0); // the expiry pass on every tick
+    await sync.tick();
+    const quoteId = await leftCart('deleted@example.com');
+    await sync.tick();
+    await sidecar().pool.query('DELETE FROM quote WHERE entity_id = ?', [quoteId]);
+    await sync.tick();
+    const [opportunity] = await sidecar().query<{ Magento_Cart_Status__c: string }>(
+      `SELECT Magento_Cart_Status__c FROM Opportunity WHERE Magento_Key__c = '${INSTANCE}:quote:${quoteId}'`,
+    );
+    expect(opportunity?.Magento_Cart_Status__c).to.equal('Expired');
+    await sync.tick();
+    expect(sync.lastPass?.records, 'nothing queued again').to.equal(0);
   });
 
   it('turns the interval into a schedule', () => {

@@ -9,7 +9,9 @@ import { readCarts } from '../../sidecar/magento/carts.js';
 import { readCustomers } from '../../sidecar/magento/customers.js';
 import { readOrders } from '../../sidecar/magento/orders.js';
 import type { QueuedEntityType } from '../../sidecar/magento/records.js';
+import { backfill } from '../../sidecar/queue/backfill.js';
 import { complete, lease, type LeasedEntry } from '../../sidecar/queue/queue.js';
+import { readWatermarks, saveWatermark } from '../../sidecar/queue/watermarks.js';
 import {
   insertCart, insertCustomer, invoiceOrder, placeOrder, refundOrder, saveShippingInformation, setConfigRow, setUpdatedAt, shipOrder,
 } from '../support/magento-rows.js';
@@ -60,9 +62,9 @@ describe('sidecar change detection', () => {
     // what the pipeline records: the version of each record it synced
     const entries = await lease(pool, { owner: 'test', limit: 1000, leaseSeconds: 60 });
     const versions = new Map<string, string>();
-    for (const cart of await readCarts(pool, idsOf(entries, 'quote'))) versions.set(`quote:${cart.quoteId}`, cart.updatedAt);
-    for (const order of await readOrders(pool, idsOf(entries, 'order'))) versions.set(`order:${order.entityId}`, order.lastChangedAt);
-    for (const customer of await readCustomers(pool, idsOf(entries, 'customer'))) versions.set(`customer:${customer.customerId}`, customer.updatedAt);
+    for (const cart of (await readCarts(pool, idsOf(entries, 'quote'))).records) versions.set(`quote:${cart.quoteId}`, cart.updatedAt);
+    for (const order of (await readOrders(pool, idsOf(entries, 'order'))).records) versions.set(`order:${order.entityId}`, order.lastChangedAt);
+    for (const customer of (await readCustomers(pool, idsOf(entries, 'customer'))).records) versions.set(`customer:${customer.customerId}`, customer.updatedAt);
     for (const [key, version] of versions) {
       const [entityType, entityId] = key.split(':');
       await pool.query(
@@ -369,10 +371,90 @@ describe('sidecar change detection', () => {
       );
       expect(String(error)).to.match(/lost connection during: SELECT entity_id, updated_at FROM sales_shipment/);
       expect(peak.running, 'nothing still running').to.equal(0);
-      expect((await queued()).filter(([type]) => type !== 'customer')).to.deep.equal([['order', orderId, 1], ['quote', cart, 1]]);
+      // The order may be queued by its own source and by its invoice's (twice when the clock's second
+      // turns between them), so only what is queued counts here, then that nothing is queued again.
+      const afterFailure = (await queued()).filter(([type]) => type !== 'customer');
+      expect(afterFailure.map(([type, id]) => [type, id])).to.deep.equal([['order', orderId], ['quote', cart]]);
       // the failed source starts where it was next time; the others do not queue again
       await detector().detect();
-      expect((await queued()).filter(([type]) => type !== 'customer')).to.deep.equal([['order', orderId, 1], ['quote', cart, 1]]);
+      expect((await queued()).filter(([type]) => type !== 'customer')).to.deep.equal(afterFailure);
+    });
+  });
+
+  describe('backfill, then automatic passes', () => {
+    /** The test pool, running `stage` once just before the first statement that matches `when`. */
+    function stagingPool(stages: [when: RegExp, stage: () => Promise<unknown>][]): DatabasePool {
+      const pending = [...stages];
+      return new Proxy(pool, {
+        get(target, property) {
+          if (property === 'query') {
+            return async (sql: string, values?: unknown) => {
+              const due = pending.findIndex(([when]) => when.test(sql));
+              if (due >= 0) await pending.splice(due, 1)[0]![1]();
+              return target.query(sql, values as never);
+            };
+          }
+          const value: unknown = Reflect.get(target, property, target);
+          return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+        },
+      });
+    }
+
+    for (const customersIndexed of [false, true]) {
+      it(`finds what changed during and after the backfill (customers ${customersIndexed ? 'through their updated_at index' : 'by id and sweep'})`, async () => {
+        if (customersIndexed) await pool.query('ALTER TABLE customer_entity ADD INDEX CUSTOMER_ENTITY_UPDATED_AT (updated_at)');
+        try {
+          await setConfigRow(pool, 'default', 0, 'forcebridge/abandoned_cart/idle_minutes', '0');
+          const customer = await insertCustomer(pool, { email: 'old@example.com', updatedAt: ago(300) });
+          const cart = await checkedOutCart(ago(120));
+          const orderId = await placeOrder(pool, await insertCart(pool), '70001');
+          await setUpdatedAt(pool, 'sales_order', orderId, ago(60));
+          let joined = 0;
+          let checkedOut = 0;
+          // during the walk: a customer signs up once customers are walked, a cart reaches
+          // checkout once carts are
+          const staged = stagingPool([
+            [/FROM quote q/, async () => (joined = await insertCustomer(pool, { email: 'new@example.com' }))],
+            [/FROM sales_order WHERE entity_id >/, async () => (checkedOut = await checkedOutCart(shiftSeconds(await databaseNow(pool), 0), 'late@example.com'))],
+          ]);
+          const walked = await backfill(staged, new MagentoConfig(pool, 0));
+          expect(walked).to.deep.equal({ customer: 1, quote: 1, order: 1 });
+          await syncEverything();
+
+          // after it: each kind of record changes
+          await pool.query("UPDATE customer_entity SET lastname = 'Later' WHERE entity_id = ?", [customer]);
+          await pool.query('UPDATE quote SET items_qty = 5 WHERE entity_id = ?', [cart]);
+          await invoiceOrder(pool, orderId);
+          await new Promise((resolve) => setTimeout(resolve, 1100)); // rows of the current second wait for the next
+          // the service's first pass, starting from the positions the backfill wrote, not from now
+          await new ChangeDetector(pool, new MagentoConfig(pool, 0)).detect();
+          expect((await queued()).map(([type, id]) => [type, id])).to.deep.equal([
+            ['customer', customer],
+            ['customer', joined],
+            ['order', orderId], // by the order and by its invoice
+            ['quote', cart],
+            ['quote', checkedOut],
+          ]);
+        } finally {
+          if (customersIndexed) await pool.query('ALTER TABLE customer_entity DROP INDEX CUSTOMER_ENTITY_UPDATED_AT');
+        }
+      });
+    }
+
+    it('writes a position at its start for every source the detector reads, and keeps those that have one', async () => {
+      const kept = { source: 'sales_order', lastUpdatedAt: ago(600), lastId: 42, cycleStartedAt: null };
+      await saveWatermark(pool, kept);
+      const began = await databaseNow(pool);
+      await backfill(pool, new MagentoConfig(pool, 0));
+      const marks = await readWatermarks(pool);
+      expect([...marks.keys()].sort()).to.deep.equal([
+        'customer_entity:new', 'customer_entity:sweep', 'quote:store:1', 'sales_creditmemo', 'sales_invoice', 'sales_order', 'sales_shipment',
+      ]);
+      expect(marks.get('sales_order')).to.deep.equal(kept);
+      // everything stamped at or after the start lies past it
+      const invoices = marks.get('sales_invoice')!;
+      expect(invoices.lastUpdatedAt! >= shiftSeconds(began, -1) && invoices.lastUpdatedAt! <= shiftSeconds(began, 1), invoices.lastUpdatedAt!).to.equal(true);
+      expect(marks.get('customer_entity:sweep')).to.include({ lastId: 0 });
     });
   });
 

@@ -51,10 +51,11 @@ describe('forcebridge command', function () {
 
   it('doctor prints one line per check and fails, with the fix, on a stage the org lacks', async () => {
     const healthy = await forcebridge(['doctor']);
-    expect(healthy.stdout.trim().split('\n')).to.have.length(7);
+    expect(healthy.stdout.trim().split('\n')).to.have.length(8);
     expect(healthy.code, healthy.stdout).to.equal(0);
     // Magento's own schema has no customer_entity.updated_at index: doctor says how to add it
     expect(healthy.stdout).to.match(/Customer changes: found by sweeping .*setup:upgrade/);
+    expect(healthy.stdout).to.match(/^ok {3}Undated rows: no row that change detection reads has a zero updated_at/m);
     await setConfigRow(sidecar().pool, 'default', 0, 'forcebridge/abandoned_cart/stage', 'Wishful Thinking');
     const broken = await forcebridge(['doctor']);
     expect(broken.code).to.equal(1);
@@ -72,6 +73,26 @@ describe('forcebridge command', function () {
     const status = await forcebridge(['status']);
     expect(status.stdout).to.match(/carts\/manual .*1 records, 1 synced, 0 failed/);
     expect(status.stdout).to.match(/Salesforce API usage: \d+ of 15000/);
+  });
+
+  it('sync --area carts closes a cart Magento deactivated without an order as Expired, once', async () => {
+    const { pool } = sidecar();
+    await setConfigRow(pool, 'default', 0, 'forcebridge/abandoned_cart/automatic_sync', '1');
+    try {
+      const quoteId = await insertCart(pool);
+      await saveShippingInformation(pool, quoteId, { email: 'gone@example.com', firstname: 'Gone', lastname: 'Away' });
+      expect((await forcebridge(['sync', '--area', 'carts', '--ids', String(quoteId)])).code).to.equal(0);
+      await pool.query('UPDATE quote SET is_active = 0 WHERE entity_id = ?', [quoteId]);
+      const expired = await forcebridge(['sync', '--area', 'carts']);
+      expect(expired.code, expired.stderr).to.equal(0);
+      expect(expired.stdout).to.match(/^1 records in .* 1 synced/);
+      const [opportunity] = await sidecar().query<{ Magento_Cart_Status__c: string }>(`SELECT Magento_Cart_Status__c FROM Opportunity WHERE Magento_Key__c = '${INSTANCE}:quote:${quoteId}'`);
+      expect(opportunity?.Magento_Cart_Status__c).to.equal('Expired');
+      // it left phase 'cart': the next run has nothing to close
+      expect((await forcebridge(['sync', '--area', 'carts'])).stdout).to.match(/^0 records/);
+    } finally {
+      await setConfigRow(pool, 'default', 0, 'forcebridge/abandoned_cart/automatic_sync', '0');
+    }
   });
 
   it('rejects malformed ids with a clear message and syncs nothing', async () => {

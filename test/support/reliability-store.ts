@@ -9,7 +9,7 @@ import { setConfigRow } from './magento-rows.js';
 
 const RELIABILITY_SEED = 6;
 /** The sidecar's own tables that hold sync state (not the schema version). */
-const SIDECAR_STATE_TABLES = ['forcebridge_link', 'forcebridge_queue', 'forcebridge_watermark', 'forcebridge_run', 'forcebridge_sync_event'];
+const SIDECAR_STATE_TABLES = ['forcebridge_link', 'forcebridge_queue', 'forcebridge_watermark', 'forcebridge_run', 'forcebridge_sync_event', 'forcebridge_opportunity', 'forcebridge_match'];
 
 export async function fillReliabilityStore(pool: mysql.Pool, databaseUrl: string, orders: number): Promise<void> {
   await generateStore(databaseUrl, { orders, seed: RELIABILITY_SEED });

@@ -1,11 +1,12 @@
 // The automatic-sync loop's pacing: ticks never overlap, they are spaced out near the org's daily
-// API limit, and they pause once the limit is spent.
+// API limit, and they pause once the limit is spent; the cart expiry pass runs every ten minutes.
 import { expect } from 'chai';
 import type { Connection } from 'jsforce';
 import sinon from 'sinon';
 import type { DatabasePool } from '../../sidecar/db/pool.js';
 import { createLogger } from '../../sidecar/logger.js';
 import type { MagentoConfig } from '../../sidecar/magento/config.js';
+import { CartExpiry } from '../../sidecar/queue/cart-expiry.js';
 import { ChangeDetector } from '../../sidecar/queue/change-detector.js';
 import { AutoSync } from '../../sidecar/service/auto-sync.js';
 import type { PassSummary, SyncEngine } from '../../sidecar/sync/sync-engine.js';
@@ -17,6 +18,7 @@ const pass = (overrides: Partial<PassSummary> = {}): PassSummary => ({
 describe('automatic sync pacing', () => {
   let clock = 0;
   let runPass: sinon.SinonStub;
+  let expireCarts: sinon.SinonStub;
   let limitInfo: { apiUsage?: { used: number; limit: number } };
   let autoSync: AutoSync;
 
@@ -25,6 +27,7 @@ describe('automatic sync pacing', () => {
     runPass = sinon.stub().resolves(pass());
     limitInfo = {};
     sinon.stub(ChangeDetector.prototype, 'detect').resolves({ scanned: 0, queued: { quote: 0, order: 0, customer: 0 } });
+    expireCarts = sinon.stub(CartExpiry.prototype, 'enqueueExpired').resolves({ checked: 0, queued: 0 });
     // GET_LOCK always granted: the pool hands out a connection that answers "acquired".
     const connection = { query: sinon.stub().resolves([[{ acquired: 1 }]]), release: sinon.stub() };
     const pool = { getConnection: sinon.stub().resolves(connection) } as unknown as DatabasePool;
@@ -68,5 +71,31 @@ describe('automatic sync pacing', () => {
     clock += 2 * 60_000;
     await autoSync.tick();
     expect(runPass.callCount).to.equal(2);
+  });
+
+  it('runs the cart expiry pass at the first tick, then every ten minutes, not every tick', async () => {
+    await autoSync.tick();
+    expect(expireCarts.callCount).to.equal(1);
+    for (let minute = 1; minute < 10; minute++) {
+      clock += 60_000;
+      await autoSync.tick();
+    }
+    expect(runPass.callCount).to.equal(10);
+    expect(expireCarts.callCount).to.equal(1);
+    clock += 60_000;
+    await autoSync.tick();
+    expect(expireCarts.callCount).to.equal(2);
+  });
+
+  it('goes on with the pass when the expiry pass fails, and tries it again ten minutes later', async () => {
+    expireCarts.rejects(new Error('lost connection'));
+    await autoSync.tick();
+    expect(runPass.callCount).to.equal(1);
+    clock += 60_000;
+    await autoSync.tick();
+    expect(expireCarts.callCount).to.equal(1);
+    clock += 9 * 60_000;
+    await autoSync.tick();
+    expect(expireCarts.callCount).to.equal(2);
   });
 });
