@@ -127,6 +127,7 @@ export const MIGRATIONS: readonly Migration[] = [
         foreign_key varchar(320) DEFAULT NULL COMMENT 'another install''s key the record carries: referred to by Id, never overwritten',
         record_id varchar(18) DEFAULT NULL COMMENT 'the Contact or Account, once known',
         account_id varchar(18) DEFAULT NULL COMMENT 'for a Contact found in the org: its Account',
+        own_account_id varchar(18) DEFAULT NULL COMMENT 'the Account written under the Contact''s key for a person without a company, once written',
         matched_at datetime NOT NULL,
         PRIMARY KEY (match_type, match_value)
       ) ${TABLE_OPTIONS} COMMENT='One Contact per e-mail and one Account per company, whoever claimed it first'`,

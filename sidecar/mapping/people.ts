@@ -42,37 +42,32 @@ export function normalizedEmail(email: string | null | undefined): string | null
   return clean(email)?.toLowerCase() ?? null;
 }
 
-export function personFromCustomer(instance: string, customer: Customer): Person {
+/** What a customer account and a cart or order both say about the person. */
+type PersonFacts = Pick<Purchase, 'firstName' | 'lastName' | 'prefix' | 'dob' | 'billingAddress' | 'shippingAddress'>;
+
+function personWith(key: string, email: string | null, facts: PersonFacts): Person {
   return {
-    key: customerKey(instance, customer.customerId),
-    email: clean(customer.email),
-    firstName: clean(customer.firstName),
-    lastName: clean(customer.lastName),
-    prefix: clean(customer.prefix),
-    birthdate: customer.dob,
-    company: clean(customer.billingAddress?.company),
-    phone: clean(customer.billingAddress?.telephone),
-    billingAddress: customer.billingAddress,
-    shippingAddress: customer.shippingAddress,
+    key,
+    email,
+    firstName: clean(facts.firstName),
+    lastName: clean(facts.lastName),
+    prefix: clean(facts.prefix),
+    birthdate: facts.dob,
+    company: clean(facts.billingAddress?.company),
+    phone: clean(facts.billingAddress?.telephone),
+    billingAddress: facts.billingAddress,
+    shippingAddress: facts.shippingAddress,
   };
+}
+
+export function personFromCustomer(instance: string, customer: Customer): Person {
+  return personWith(customerKey(instance, customer.customerId), clean(customer.email), customer);
 }
 
 /** A guest is known by the e-mail of a cart or order; without one there is nobody to create. */
 export function personFromGuest(instance: string, purchase: Purchase): Person | undefined {
   const email = normalizedEmail(purchase.email);
-  if (!email) return undefined;
-  return {
-    key: guestKey(instance, email),
-    email,
-    firstName: clean(purchase.firstName),
-    lastName: clean(purchase.lastName),
-    prefix: clean(purchase.prefix),
-    birthdate: purchase.dob,
-    company: clean(purchase.billingAddress?.company),
-    phone: clean(purchase.billingAddress?.telephone),
-    billingAddress: purchase.billingAddress,
-    shippingAddress: purchase.shippingAddress,
-  };
+  return email ? personWith(guestKey(instance, email), email, purchase) : undefined;
 }
 
 export function fullName(person: Person): string | null {

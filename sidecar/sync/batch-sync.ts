@@ -297,8 +297,9 @@ export async function finishBatch(context: BatchSyncContext, records: StagedReco
 
   const newContactIds: { value: string; recordId: string }[] = [];
   const newAccountIds: { value: string; recordId: string }[] = [];
+  const newOwnAccountIds: { value: string; recordId: string }[] = [];
   const phases: WrittenPhase[] = [];
-  const recreate = { opportunities: [] as string[], emails: [] as string[], companies: [] as string[] };
+  const recreate = { opportunities: [] as string[], contacts: [] as string[], ownAccounts: [] as string[], companies: [] as string[] };
 
   for (const { r, account, contact, opportunity } of resolved) {
     const role = opportunity?.id && contact?.id && !opportunity.error ? rolesByPair.get(`${opportunity.id}|${contact.id}`) : undefined;
@@ -309,8 +310,9 @@ export async function finishBatch(context: BatchSyncContext, records: StagedReco
     if (role?.error) failures.push({ object: 'Opportunity Contact Role', error: role.error });
     // A record deleted in Salesforce is created again by the upsert, and then needs the fields left out for the rep.
     if (opportunity?.error?.code === 'REQUIRED_FIELD_MISSING' && r.opportunityKey) recreate.opportunities.push(r.opportunityKey);
-    if (contact?.error?.code === 'REQUIRED_FIELD_MISSING' && r.email) recreate.emails.push(r.email);
-    if (account?.error?.code === 'REQUIRED_FIELD_MISSING') (r.company ? recreate.companies : recreate.emails).push((r.company ?? r.email)!);
+    if (contact?.error?.code === 'REQUIRED_FIELD_MISSING' && r.email) recreate.contacts.push(r.email);
+    if (account?.error?.code === 'REQUIRED_FIELD_MISSING' && r.company) recreate.companies.push(r.company);
+    else if (account?.error?.code === 'REQUIRED_FIELD_MISSING' && r.email) recreate.ownAccounts.push(r.email);
     const message = failures.length > 0 ? failures.map((f) => describeError(f.object, f.error)).join(' ') : null;
     outcomes.push({
       entityType: r.linkType,
@@ -329,6 +331,7 @@ export async function finishBatch(context: BatchSyncContext, records: StagedReco
     });
     if (contact?.id && !contact.error && r.contactIsNew && r.email) newContactIds.push({ value: r.email, recordId: contact.id });
     if (account?.id && !account.error && r.accountIsNew && r.company) newAccountIds.push({ value: r.company, recordId: account.id });
+    if (account?.id && !account.error && r.accountIsNew && !r.company && r.email && r.accountKey !== null) newOwnAccountIds.push({ value: r.email, recordId: account.id });
     if (r.personLink && r.personLink.type !== r.linkType && !account?.error && !contact?.error) {
       outcomes.push({ entityType: r.personLink.type, entityId: r.personLink.id, storeId: r.storeId, salesforceKey: r.contactKey ?? r.key, status: 'synced', accountId: account?.id ?? null, contactId: contact?.id ?? null });
     }
@@ -356,12 +359,14 @@ export async function finishBatch(context: BatchSyncContext, records: StagedReco
     }
   }
 
-  await recordMatchIds(pool, 'email', newContactIds);
-  await recordMatchIds(pool, 'company', newAccountIds);
+  await recordMatchIds(pool, 'email', 'record_id', newContactIds);
+  await recordMatchIds(pool, 'email', 'own_account_id', newOwnAccountIds);
+  await recordMatchIds(pool, 'company', 'record_id', newAccountIds);
   await recordPhases(pool, phases);
   await forgetPhases(pool, recreate.opportunities);
-  await forgetRecordIds(pool, 'email', recreate.emails);
-  await forgetRecordIds(pool, 'company', recreate.companies);
+  await forgetRecordIds(pool, 'email', 'record_id', recreate.contacts);
+  await forgetRecordIds(pool, 'email', 'own_account_id', recreate.ownAccounts);
+  await forgetRecordIds(pool, 'company', 'record_id', recreate.companies);
   await recordSettled(context, { outcomes, events, done, failed, retryable: true });
   return summary;
 }

@@ -18,6 +18,8 @@ export interface MatchRow {
   recordId: string | null;
   /** A Contact found in the org: its Account, which it keeps. */
   accountId: string | null;
+  /** The person's own Account (under the Contact's key), once Forcebridge has written it. */
+  ownAccountId: string | null;
 }
 
 /** What the org holds for a match value, as a query found it. */
@@ -34,7 +36,7 @@ export async function readMatches(pool: DatabasePool, wanted: { type: MatchType;
   const rows = new Map<string, MatchRow>();
   for (const chunk of chunked(wanted, 1000)) {
     const [found] = await pool.query<mysql.RowDataPacket[]>(
-      `SELECT match_type, match_value, salesforce_key, foreign_key, record_id, account_id FROM forcebridge_match
+      `SELECT match_type, match_value, salesforce_key, foreign_key, record_id, account_id, own_account_id FROM forcebridge_match
         WHERE (match_type, match_value) IN (${chunk.map(() => '(?, ?)').join(', ')})`,
       chunk.flatMap((w) => [w.type, w.value]),
     );
@@ -46,6 +48,7 @@ export async function readMatches(pool: DatabasePool, wanted: { type: MatchType;
         foreignKey: row.foreign_key === null ? null : String(row.foreign_key),
         recordId: row.record_id === null ? null : String(row.record_id),
         accountId: row.account_id === null ? null : String(row.account_id),
+        ownAccountId: row.own_account_id === null ? null : String(row.own_account_id),
       };
       rows.set(rowKey(match.type, match.value.toLowerCase()), match);
     }
@@ -96,18 +99,21 @@ export async function dropMatches(pool: DatabasePool, type: MatchType, values: s
   if (values.length > 0) await pool.query('DELETE FROM forcebridge_match WHERE match_type = ? AND match_value IN (?)', [type, values]);
 }
 
-/** The record ids Salesforce gave, so later writes know the record exists. */
-export async function recordMatchIds(pool: DatabasePool, type: MatchType, ids: { value: string; recordId: string }[]): Promise<void> {
+/** The column that says a written record exists: the matched record, or a person's own Account. */
+export type WrittenRecord = 'record_id' | 'own_account_id';
+
+/** The ids Salesforce gave, so later writes know the records exist. */
+export async function recordMatchIds(pool: DatabasePool, type: MatchType, column: WrittenRecord, ids: { value: string; recordId: string }[]): Promise<void> {
   for (const chunk of chunked(ids, 1000)) {
     await pool.query(
-      `UPDATE forcebridge_match SET record_id = CASE match_value ${chunk.map(() => 'WHEN ? THEN ?').join(' ')} END
-        WHERE record_id IS NULL AND (match_type, match_value) IN (${chunk.map(() => '(?, ?)').join(', ')})`,
+      `UPDATE forcebridge_match SET ${column} = CASE match_value ${chunk.map(() => 'WHEN ? THEN ?').join(' ')} END
+        WHERE ${column} IS NULL AND (match_type, match_value) IN (${chunk.map(() => '(?, ?)').join(', ')})`,
       [...chunk.flatMap((c) => [c.value, c.recordId]), ...chunk.flatMap((c) => [type, c.value])],
     );
   }
 }
 
 /** The records were deleted in Salesforce: the next write creates them again, in full. */
-export async function forgetRecordIds(pool: DatabasePool, type: MatchType, values: string[]): Promise<void> {
-  if (values.length > 0) await pool.query('UPDATE forcebridge_match SET record_id = NULL WHERE match_type = ? AND match_value IN (?) AND salesforce_key IS NOT NULL', [type, values]);
+export async function forgetRecordIds(pool: DatabasePool, type: MatchType, column: WrittenRecord, values: string[]): Promise<void> {
+  if (values.length > 0) await pool.query(`UPDATE forcebridge_match SET ${column} = NULL WHERE match_type = ? AND match_value IN (?) AND salesforce_key IS NOT NULL`, [type, values]);
 }

@@ -130,7 +130,9 @@ function targetOf(person: Person, byEmail: MatchRow | undefined, byCompany: Matc
   if (byCompany) {
     return { ...base, accountKey: byCompany.salesforceKey, accountId: byCompany.recordId, accountIsNew: byCompany.recordId === null, company };
   }
-  return { ...base, accountKey: contactKey, accountId: null, accountIsNew: contactIsNew, company: null };
+  // The person's own Account, under the Contact's key; an adopted Contact without an Account gets one too.
+  const ownAccountId = byEmail ? byEmail.ownAccountId : null;
+  return { ...base, accountKey: contactKey, accountId: ownAccountId, accountIsNew: ownAccountId === null, company: null };
 }
 
 /**

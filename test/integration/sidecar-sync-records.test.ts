@@ -152,6 +152,35 @@ describe('sync: records a sales team can trust', function () {
       const umbrella = await sidecar().query<{ Magento_Key__c: string }>("SELECT Magento_Key__c FROM Account WHERE Name = 'Umbrella'");
       expect(umbrella.map((account) => account.Magento_Key__c)).to.deep.equal([`test:customer:${solo}`]);
     });
+
+    it('matches a Bulk backfill against the whole org through one query job per object, not a query per batch', async () => {
+      const { pool, connection, emulator } = sidecar();
+      const salesContact = (await connection.sobject('Contact').create({ LastName: 'Early', Email: 'early@bulk.test' })) as { id: string };
+      const hooli = (await connection.sobject('Account').create({ Name: 'Hooli' })) as { id: string };
+      const customers = [
+        await insertCustomer(pool, { email: 'early@bulk.test', firstname: 'Erl', lastname: 'Early' }),
+        await insertCustomer(pool, { email: 'gavin@hooli.test', billing: { telephone: '555', city: 'Palo Alto', countryId: 'US', company: 'Hooli' } }),
+        await insertCustomer(pool, { email: 'new@bulk.test' }),
+      ];
+      const endpointCalls = async () => ((await (await fetch(`${emulator.url}/__emulator/calls`)).json()) as { byEndpoint: Record<string, number> }).byEndpoint;
+      const count = (calls: Record<string, number>, pattern: RegExp) => Object.entries(calls).filter(([endpoint]) => pattern.test(endpoint)).reduce((sum, [, n]) => sum + n, 0);
+      const before = await endpointCalls();
+      const engine = sidecar().engine({ bulkThreshold: 2 });
+      await engine.requestSync(customers.map((entityId) => ({ entityType: 'customer' as const, entityId })));
+      const pass = await engine.runPass('customers', 'manual');
+      const [errors] = await pool.query<mysql.RowDataPacket[]>("SELECT entity_id, error_message FROM forcebridge_link WHERE status <> 'synced'");
+      expect(pass, JSON.stringify(errors)).to.include({ synced: 3, failed: 0 });
+      const after = await endpointCalls();
+      expect(count(after, /^POST .*\/jobs\/query$/) - count(before, /^POST .*\/jobs\/query$/), 'query jobs').to.equal(2);
+      expect(count(after, /^POST .*\/composite$/) - count(before, /^POST .*\/composite$/), 'no per-batch lookups').to.equal(0);
+      const early = await contacts('early@bulk.test');
+      expect(early).to.have.length(1);
+      expect(early[0]).to.include({ Id: salesContact.id, Magento_Key__c: `test:customer:${customers[0]}`, LastName: 'Early' });
+      // Sales made it without an Account: it gets the person's own.
+      expect((await sidecar().query<{ Name: string }>(`SELECT Name FROM Account WHERE Id = '${early[0]!.AccountId}'`))[0]!.Name).to.equal('Erl Early');
+      expect((await contacts('gavin@hooli.test'))[0]!.AccountId).to.equal(hooli.id);
+      expect(await contacts('new@bulk.test')).to.have.length(1);
+    });
   });
 
   describe('full records', () => {
