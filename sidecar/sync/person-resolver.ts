@@ -97,13 +97,18 @@ export async function resolvePeople(context: ResolveContext, wanted: WantedPerso
     await rememberOrgRecords(pool, 'email', preferred(found.contacts, isOurKey), isOurKey);
     await rememberOrgRecords(pool, 'company', preferred(found.accounts, isOurKey), isOurKey);
   }
-  const people = wanted.map((w) => w.person).sort(claimOrder);
-  await claimNew(pool, 'email', unknownEmails.map((value) => ({ value, key: people.find((p) => p.email?.toLowerCase() === value)!.key })));
+  // Who claims each e-mail: the first person of the batch to have it, in claim order.
+  const claimants = new Map<string, Person>();
+  for (const person of wanted.map((w) => w.person).sort(claimOrder)) {
+    const email = person.email?.toLowerCase();
+    if (email && !claimants.has(email)) claimants.set(email, person);
+  }
+  await claimNew(pool, 'email', unknownEmails.map((value) => ({ value, key: claimants.get(value)!.key })));
   await claimNew(pool, 'company', unknownCompanies.map((value) => ({ value, key: companyKey(instance, value) })));
   rows = await readMatches(pool, values);
 
   const failures = new Map<string, string>();
-  const refusedValues = await adoptUnclaimed(context, rows, people);
+  const refusedValues = await adoptUnclaimed(context, rows, claimants);
 
   const targets = new Map<string, PersonTarget>();
   for (const { person, matchCompany } of wanted) {
@@ -140,12 +145,12 @@ function targetOf(person: Person, byEmail: MatchRow | undefined, byCompany: Matc
  * Returns the reasons of those Salesforce would not let us take ("type|value" → message); their
  * claims are dropped so the next sync asks the org again.
  */
-async function adoptUnclaimed(context: ResolveContext, rows: Map<string, MatchRow>, people: Person[]): Promise<Map<string, string>> {
+async function adoptUnclaimed(context: ResolveContext, rows: Map<string, MatchRow>, claimants: Map<string, Person>): Promise<Map<string, string>> {
   const { pool, instance } = context;
   const adoptions: (Adoption & { type: MatchType; value: string })[] = [];
   for (const row of rows.values()) {
     if (row.salesforceKey !== null || row.foreignKey !== null || row.recordId === null) continue;
-    const key = row.type === 'email' ? people.find((p) => p.email?.toLowerCase() === row.value)?.key : companyKey(instance, row.value);
+    const key = row.type === 'email' ? claimants.get(row.value.toLowerCase())?.key : companyKey(instance, row.value);
     if (!key || !(await claimForAdoption(pool, row.type, row.value, key))) continue;
     row.salesforceKey = key;
     adoptions.push({ object: row.type === 'email' ? 'Contact' : 'Account', id: row.recordId, key, type: row.type, value: row.value });
