@@ -38,6 +38,8 @@ export interface BatchSyncContext {
   leaseOwner: string;
   runId: number | null;
   onApiCall?: () => void;
+  /** This pass read the whole org's Contacts and Accounts into forcebridge_match (a backfill does): no lookups per batch. */
+  orgScanned?: boolean;
 }
 
 export interface BatchSummary {
@@ -142,8 +144,6 @@ function accountReference(target: PersonTarget): SalesforcePayload {
 const withOwner = (payload: SalesforcePayload, ownerId: string | null): SalesforcePayload => (ownerId ? { ...payload, OwnerId: ownerId } : payload);
 
 export interface StageOptions {
-  /** A Bulk round read the whole org's Contacts and Accounts into forcebridge_match first. */
-  orgScanned?: boolean;
   /** Write every field, the rep's too: the records were deleted in Salesforce and are created again. */
   writeEverything?: boolean;
 }
@@ -183,7 +183,7 @@ export async function stageBatch(context: BatchSyncContext, units: WorkUnit[], o
   });
   const people = sendable.flatMap((unit) => (unit.person ? [{ person: unit.person, matchCompany: unit.matchCompany }] : []));
   const { targets, failures } = people.length > 0
-    ? await resolvePeople({ pool, connection: context.connection, instance: context.instance, orgScanned: options.orgScanned ?? false, onApiCall: context.onApiCall }, people)
+    ? await resolvePeople({ pool, connection: context.connection, instance: context.instance, orgScanned: context.orgScanned ?? false, onApiCall: context.onApiCall }, people)
     : { targets: new Map<string, PersonTarget>(), failures: new Map<string, string>() };
 
   const links = await readLinks(pool, sendable.map((u) => ({ entityType: u.linkType, entityId: u.linkId })));

@@ -10,7 +10,6 @@ import { BulkCsv } from '../salesforce/bulk-csv.js';
 import type { BulkWriter } from '../salesforce/bulk-writer.js';
 import { WRITE_ORDER, type UpsertedObject } from '../salesforce/upsert-writer.js';
 import type { WorkUnit } from './batch-planner.js';
-import { scanOrgForMatches } from './person-resolver.js';
 import { addSummary, emptyResultIndex, emptySummary, finishBatch, stageBatch, type BatchSummary, type BatchSyncContext, type ResultIndex, type StagedBatch, type StagedRecord } from './batch-sync.js';
 
 /** Entries read from Magento, staged and recorded at a time. */
@@ -80,11 +79,9 @@ export async function syncBulk(
     const results = await round.send(writer);
     for (const chunk of round.stagedChunks()) addSummary(summary, await finishBatch(context, chunk, results));
   };
-  // One query job per object tells which e-mails and companies the org has, instead of a query per chunk.
-  await scanOrgForMatches(context);
   let round = new Round();
   for (const chunk of chunked(entries, limits.chunkSize)) {
-    const staged = await stageBatch(context, await plan(chunk), { orgScanned: true });
+    const staged = await stageBatch(context, await plan(chunk));
     addSummary(summary, staged.summary);
     round.add(staged);
     if (round.byteLength >= limits.byteBudget) {

@@ -16,6 +16,7 @@ import { chunked } from '../chunked.js';
 import { planBatch } from './batch-planner.js';
 import { addSummary, syncBatch, type BatchSummary, type BatchSyncContext } from './batch-sync.js';
 import { syncBulk } from './bulk-round.js';
+import { scanOrgForMatches } from './person-resolver.js';
 import { finishRun, startRun, type RunTrigger } from './run-log.js';
 
 /** Large enough that a backfill costs one API call per 2,000 records or fewer (a round is about 15
@@ -110,6 +111,8 @@ export class SyncEngine {
       this.unreleased = [];
     }
     const callsAtStart = this.apiCalls;
+    // A backlog is matched against the whole org once per pass (one query job per object), not per batch.
+    let orgScanned = false;
     const summary: PassSummary = { runId, records: 0, synced: 0, failed: 0, skipped: 0, unchanged: 0, apiCalls: 0, pausedForLimit: false };
     let note: string | null = null;
     try {
@@ -124,7 +127,12 @@ export class SyncEngine {
         const batches = entries.length >= this.options.bulkThreshold ? [entries] : chunked(entries, COLLECTION_LIMIT);
         for (const [index, batch] of batches.entries()) {
           try {
-            addSummary(summary, await this.syncEntries(batch, runId, batch.length >= this.options.bulkThreshold));
+            const useBulk = batch.length >= this.options.bulkThreshold;
+            if (useBulk && !orgScanned) {
+              await this.scanOrg();
+              orgScanned = true;
+            }
+            addSummary(summary, await this.syncEntries(batch, runId, useBulk, orgScanned));
             summary.records += batch.length;
             summary.apiCalls = this.apiCalls - callsAtStart;
             this.options.onProgress?.({ ...summary });
@@ -153,7 +161,12 @@ export class SyncEngine {
     return summary;
   }
 
-  private async syncEntries(entries: LeasedEntry[], runId: number, useBulk: boolean): Promise<BatchSummary> {
+  private async scanOrg(): Promise<void> {
+    const { pool, connection, instance } = this.options;
+    await scanOrgForMatches({ pool, connection, instance, onApiCall: () => this.countCall(1) });
+  }
+
+  private async syncEntries(entries: LeasedEntry[], runId: number, useBulk: boolean, orgScanned: boolean): Promise<BatchSummary> {
     const { pool, config, connection, instance } = this.options;
     const org = await this.orgProfile();
     // The record owners the configuration names, looked up once per profile (a new name costs one query).
@@ -161,7 +174,7 @@ export class SyncEngine {
     const owners = await Promise.all(scopes.map(async (storeId) => (await config.forStore(storeId)).general.defaultOwner));
     this.countCall(await org.loadOwners(connection, owners));
     const onApiCall = () => this.countCall(1);
-    const context: BatchSyncContext = { pool, connection, instance, org, leaseOwner: this.leaseOwner, runId, onApiCall };
+    const context: BatchSyncContext = { pool, connection, instance, org, leaseOwner: this.leaseOwner, runId, onApiCall, orgScanned };
     const plan = (chunk: LeasedEntry[]) => planBatch({ pool, config, org, instance }, chunk);
     if (useBulk) return syncBulk(context, new BulkWriter(connection, { onApiCall, pace: this.bulkPace }), entries, plan);
     return syncBatch(context, new UpsertWriter(connection, { onApiCall }), await plan(entries));
