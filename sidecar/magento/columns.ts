@@ -125,6 +125,7 @@ export async function inChunks<T>(ids: readonly number[], read: (chunk: number[]
 
 /** inChunks for readers: the records and the unreadable rows of every chunk, together. */
 export async function readInChunks<T>(ids: readonly number[], read: (chunk: number[]) => Promise<ReadResult<T>>): Promise<ReadResult<T>> {
-  const parts = await inChunks(ids, async (chunk) => [await read(chunk)]);
+  // As many as a sync chunk holds: a record takes several child-table queries, each one per chunk.
+  const parts = await inChunks(ids, async (chunk) => [await read(chunk)], 2000);
   return { records: parts.flatMap((part) => part.records), unreadable: new Map(parts.flatMap((part) => [...part.unreadable])) };
 }

@@ -126,7 +126,14 @@ async function recordSettled(
   await recordOutcomes(pool, settled.outcomes);
   await recordEvents(pool, settled.events);
   await complete(pool, leaseOwner, settled.done);
-  for (const f of settled.failed) await fail(pool, leaseOwner, [f.entry], f.message, settled.retryable);
+  // One statement per distinct reason: a Bulk chunk can settle thousands of skipped carts alike.
+  const byMessage = new Map<string, LeasedEntry[]>();
+  for (const f of settled.failed) {
+    const alike = byMessage.get(f.message);
+    if (alike) alike.push(f.entry);
+    else byMessage.set(f.message, [f.entry]);
+  }
+  for (const [message, entries] of byMessage) await fail(pool, leaseOwner, entries, message, settled.retryable);
 }
 
 type Failed = { entry: LeasedEntry; message: string };

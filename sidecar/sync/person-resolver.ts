@@ -60,9 +60,9 @@ function preferred(records: FoundRecord[], isOurKey: (key: string) => boolean): 
 }
 
 /** Registered customers claim an e-mail before guests, lower ids before higher: the same choice on every run. */
-function claimOrder(a: Person, b: Person): number {
-  const registered = (p: Person) => (p.key.includes(':customer:') ? 0 : 1);
-  return registered(a) - registered(b) || a.key.localeCompare(b.key, 'en', { numeric: true });
+function claimsBefore(a: Person, b: Person): boolean {
+  const registeredId = (p: Person) => (p.key.includes(':customer:') ? Number(p.key.slice(p.key.lastIndexOf(':') + 1)) : Infinity);
+  return registeredId(a) < registeredId(b);
 }
 
 /**
@@ -99,9 +99,10 @@ export async function resolvePeople(context: ResolveContext, wanted: WantedPerso
   }
   // Who claims each e-mail: the first person of the batch to have it, in claim order.
   const claimants = new Map<string, Person>();
-  for (const person of wanted.map((w) => w.person).sort(claimOrder)) {
+  for (const { person } of wanted) {
     const email = person.email?.toLowerCase();
-    if (email && !claimants.has(email)) claimants.set(email, person);
+    const known = email ? claimants.get(email) : undefined;
+    if (email && (!known || claimsBefore(person, known))) claimants.set(email, person);
   }
   await claimNew(pool, 'email', unknownEmails.map((value) => ({ value, key: claimants.get(value)!.key })));
   await claimNew(pool, 'company', unknownCompanies.map((value) => ({ value, key: companyKey(instance, value) })));
