@@ -81,6 +81,8 @@ async function runDemo(options: DemoOptions): Promise<void> {
       SF_CLIENT_SECRET: EMULATOR_DEFAULTS.clientSecret,
       FORCEBRIDGE_HTTP_PORT: String(options.port),
       FORCEBRIDGE_POLL_INTERVAL_SECONDS: String(POLL_SECONDS),
+      // The demo has no Magento admin to open the console from: its admin signs in with a password.
+      FORCEBRIDGE_PASSWORD_SIGN_IN: '1',
       FORCEBRIDGE_LOG_LEVEL: 'warn',
     });
     const runtime = await openRuntime(settings, createLogger(settings.logLevel));

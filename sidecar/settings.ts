@@ -22,8 +22,8 @@ export interface SalesforceSettings {
 export interface ApiSettings {
   /** What Magento's PHP side sends as `Authorization: Bearer …`; no bearer access without it. */
   token: string | undefined;
-  /** The Magento admin origin allowed by CORS; no cross-origin access without it. */
-  adminOrigin: string | undefined;
+  /** Whether the console also takes a Magento username and password (else only Magento's signed links). */
+  passwordSignIn: boolean;
   /** Minutes of inactivity after which a browser session ends. */
   sessionMinutes: number;
   /** Link to a record in the org; `{object}` and `{id}` are filled in. Default: Lightning's record page. */
@@ -74,16 +74,6 @@ const mysqlUrl = z
     error: 'must look like mysql://user:password@host:3306/magento_database (with the database name)',
   });
 
-/** "https://admin.example.com": scheme, host and port only, exactly what a browser sends as Origin. */
-function isOrigin(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
-  } catch {
-    return false;
-  }
-}
-
 function isRecordUrlTemplate(value: string): boolean {
   try {
     return /^https?:$/.test(new URL(value.replace('{object}', 'Account').replace('{id}', 'x')).protocol) && value.includes('{id}');
@@ -116,10 +106,10 @@ const rawSettingsSchema = z
       .string()
       .regex(/^\S{32,512}$/, { error: 'must be 32 to 512 characters without spaces (e.g. openssl rand -hex 32)' })
       .optional(),
-    FORCEBRIDGE_ADMIN_ORIGIN: z
-      .string()
-      .refine(isOrigin, { error: 'must be an origin such as https://admin.example.com (scheme, host and port; no path or trailing slash)' })
-      .optional(),
+    FORCEBRIDGE_PASSWORD_SIGN_IN: z
+      .enum(['0', '1'], { error: 'must be 1 (the console takes a Magento username and password) or 0 (sign-in only from Magento)' })
+      .default('0')
+      .transform((value) => value === '1'),
     FORCEBRIDGE_SESSION_MINUTES: integerSetting(30, 1, 1440, 'minutes of inactivity before a console session ends'),
     FORCEBRIDGE_SALESFORCE_RECORD_URL: z
       .string()
@@ -226,7 +216,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     http: { host: raw.FORCEBRIDGE_HTTP_HOST, port: raw.FORCEBRIDGE_HTTP_PORT },
     api: {
       token: raw.FORCEBRIDGE_API_TOKEN,
-      adminOrigin: raw.FORCEBRIDGE_ADMIN_ORIGIN,
+      passwordSignIn: raw.FORCEBRIDGE_PASSWORD_SIGN_IN,
       sessionMinutes: raw.FORCEBRIDGE_SESSION_MINUTES,
       salesforceRecordUrl: raw.FORCEBRIDGE_SALESFORCE_RECORD_URL,
     },

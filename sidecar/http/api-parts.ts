@@ -16,8 +16,10 @@ export interface HttpApiRuntime {
 }
 
 export interface HttpApiOptions {
+  /** What Magento's server sends as Bearer token, and the key of its signed console sign-in links. */
   apiToken?: string;
-  adminOrigin?: string;
+  /** Whether POST /api/session takes a username and password (FORCEBRIDGE_PASSWORD_SIGN_IN); off by default. */
+  passwordSignIn?: boolean;
   sessionMinutes: number;
   salesforceRecordUrl?: string;
   signInLimits?: SignInLimits;
@@ -25,14 +27,14 @@ export interface HttpApiOptions {
   consoleDirectory?: string;
   /** Where the webpack bundle is; dist/admin-ui in the project by default. */
   assetsDirectory?: string;
-  /** The clock sessions expire by. */
+  /** The clock sessions and sign-in links expire by. */
   now?: () => number;
 }
 
 export function httpApiOptions(settings: Settings): HttpApiOptions {
   return {
     apiToken: settings.api.token,
-    adminOrigin: settings.api.adminOrigin,
+    passwordSignIn: settings.api.passwordSignIn,
     sessionMinutes: settings.api.sessionMinutes,
     salesforceRecordUrl: settings.api.salesforceRecordUrl,
   };

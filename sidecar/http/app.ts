@@ -1,6 +1,6 @@
-// The sidecar's HTTP API, assembled: security headers, CORS for the Magento admin origin, bounded
-// JSON bodies, the public routes (health, sign-in, console page), then everything else behind the
-// access guard, and JSON errors for whatever goes wrong.
+// The sidecar's HTTP API, assembled: security headers, bounded JSON bodies, the public routes
+// (health, the two sign-ins, console page), then everything else behind the access guard, and JSON
+// errors for whatever goes wrong. No CORS: browsers talk to Magento, and Magento's server to this.
 import cookieParser from 'cookie-parser';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
@@ -11,7 +11,6 @@ import type { HttpApiOptions, HttpApiRuntime } from './api-parts.js';
 import { requireCaller } from './auth/access-guard.js';
 import { SessionStore } from './auth/session-store.js';
 import { DEFAULT_SIGN_IN_LIMITS } from './auth/sign-in-limits.js';
-import { corsForAdminOrigin } from './cors.js';
 import { errorResponder, notFound } from './errors.js';
 import { SidecarMetrics } from './metrics.js';
 import { configRoutes } from './routes/config.js';
@@ -19,6 +18,8 @@ import { consoleRoutes } from './routes/console.js';
 import { gridRoutes } from './routes/grids.js';
 import { healthRoutes } from './routes/health.js';
 import { historyRoutes } from './routes/history.js';
+import { linkRoutes } from './routes/links.js';
+import { magentoSignInRoutes } from './routes/magento-sign-in.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { picklistRoutes } from './routes/picklists.js';
 import { scopeRoutes } from './routes/scopes.js';
@@ -51,18 +52,21 @@ export function createHttpApi(runtime: HttpApiRuntime, options: HttpApiOptions):
     }),
   );
   app.use(metrics.countRequests());
-  app.use(corsForAdminOrigin(options.adminOrigin));
   app.use(express.json({ limit: BODY_LIMIT, strict: true }));
   app.use(cookieParser());
 
   app.use(healthRoutes(pool));
-  app.use(sessionRoutes({ pool, sessions, signInLimits: options.signInLimits ?? DEFAULT_SIGN_IN_LIMITS, apiToken: options.apiToken }));
+  app.use(
+    sessionRoutes({ pool, sessions, signInLimits: options.signInLimits ?? DEFAULT_SIGN_IN_LIMITS, apiToken: options.apiToken, passwordSignIn: options.passwordSignIn ?? false }),
+  );
+  app.use(magentoSignInRoutes({ pool, sessions, apiToken: options.apiToken, now: options.now }));
   app.use(consoleRoutes(options));
 
   app.use(['/api', '/metrics'], requireCaller(sessions, options.apiToken));
   app.use(metricsRoutes(metrics));
   app.use(scopeRoutes(pool));
   app.use(picklistRoutes(engine));
+  app.use(linkRoutes(link));
   app.use(configRoutes({ pool, config, engine, connection }));
   app.use(gridRoutes({ pool, readStates }));
   app.use(syncStatusRoutes(readStates));

@@ -1,10 +1,10 @@
 // The HTTP API is closed by default: Magento admin sign-in (hash formats, inactive, locked, ACL),
-// sessions that expire, CSRF on changes, the bearer token for Magento's PHP side, CORS for the
-// admin origin only, rate-limited sign-in, and no route answers an anonymous caller.
+// sessions that expire, CSRF on changes, the bearer token and acting-admin headers for Magento's
+// PHP side, no CORS for any origin, rate-limited sign-in, and no route answers an anonymous caller.
 import { createHash } from 'node:crypto';
 import { expect } from 'chai';
 import { createAdminUser } from '../../devtools/magento-admin.js';
-import { ADMIN_ORIGIN, API_TOKEN, useHttpApi } from '../support/http-api-harness.js';
+import { API_TOKEN, magentoServerHeaders, useHttpApi } from '../support/http-api-harness.js';
 
 const PASSWORD = 'Str0ng-admin-pass';
 const REFUSED = 'The username or password is wrong, or the account is inactive or locked.';
@@ -16,6 +16,7 @@ const PROTECTED_ROUTES: [string, string, unknown?][] = [
   ['GET', '/api/picklists/stages'],
   ['GET', '/api/picklists/record-types'],
   ['GET', '/api/picklists/contact-roles'],
+  ['GET', '/api/links'],
   ['GET', '/api/config?scope=default&scopeId=0'],
   ['PUT', '/api/config', { scope: 'default', scopeId: 0, values: { 'forcebridge/order/automatic_sync': '1' } }],
   ['GET', '/api/grids/carts'],
@@ -83,10 +84,10 @@ describe('sidecar HTTP API: access', function () {
       }
     });
 
-    it('answers 403 to a right password whose role lacks the Forcebridge resource, and opens no session', async () => {
+    it('answers 403 to a right password whose role lacks every Forcebridge resource, and opens no session', async () => {
       const response = await http().request<{ error: string }>('POST', '/api/session', { body: { username: 'carl', password: PASSWORD } });
       expect(response.status).to.equal(403);
-      expect(response.body.error).to.include('Salesforce (Forcebridge) resource');
+      expect(response.body.error).to.equal('Your Magento admin role does not include any Salesforce (Forcebridge) resource; ask an administrator to grant one.');
       expect(response.headers.get('set-cookie')).to.equal(null);
     });
 
@@ -138,19 +139,56 @@ describe('sidecar HTTP API: access', function () {
   });
 
   describe("Magento's server side", () => {
-    it('reads and changes with the bearer token, no CSRF token needed', async () => {
-      const headers = { authorization: `Bearer ${API_TOKEN}` };
+    it('reads and changes with the bearer token and the acting admin, no CSRF token needed', async () => {
+      const headers = magentoServerHeaders();
       expect((await http().request('GET', '/api/scopes', { headers })).status).to.equal(200);
       const put = await http().request('PUT', '/api/config', { headers, body: { scope: 'default', scopeId: 0, values: { 'forcebridge/customer/automatic_sync': null } } });
       expect(put.status).to.equal(200);
     });
 
-    it('refuses a wrong, truncated or malformed token', async () => {
+    it('refuses a wrong, truncated or malformed token, whatever acting admin it names', async () => {
       for (const authorization of [`Bearer ${API_TOKEN}x`, `Bearer ${API_TOKEN.slice(0, -1)}`, `Basic ${API_TOKEN}`, 'Bearer', `bearer  ${API_TOKEN}`]) {
-        const response = await http().request('GET', '/api/scopes', { headers: { authorization } });
+        const response = await http().request('GET', '/api/scopes', { headers: { ...magentoServerHeaders(), authorization } });
         expect(response.status, authorization).to.equal(401);
         expect(response.body).to.deep.equal({ error: 'Sign in first.' });
       }
+    });
+
+    it('takes the acting-admin headers from nobody without the token', async () => {
+      const { authorization: _, ...withoutToken } = magentoServerHeaders();
+      const response = await http().request('GET', '/api/scopes', { headers: withoutToken });
+      expect(response.status).to.equal(401);
+    });
+
+    it('refuses a token call that names no acting admin, and changes nothing', async () => {
+      for (const [method, path, body] of [['GET', '/api/scopes'], ['POST', '/api/sync', { area: 'customers', ids: [1] }]] as const) {
+        const response = await http().request<{ error: string }>(method, path, { body, headers: { authorization: `Bearer ${API_TOKEN}`, 'x-forcebridge-resources': 'Magento_Backend::all' } });
+        expect(response.status, path).to.equal(400);
+        expect(response.body.error).to.equal('A call with the API token must name the acting Magento admin in X-Forcebridge-Admin and the resources their role grants in X-Forcebridge-Resources.');
+      }
+      const [queued] = await http().sidecar.pool.query<import('mysql2').RowDataPacket[]>('SELECT COUNT(*) AS n FROM forcebridge_queue');
+      expect(Number(queued[0]!.n)).to.equal(0);
+    });
+
+    it('refuses an acting admin without a resource list, or with an id that is not a Forcebridge resource', async () => {
+      const withoutList = await http().request<{ error: string; details: { field: string }[] }>('GET', '/api/scopes', { headers: { authorization: `Bearer ${API_TOKEN}`, 'x-forcebridge-admin': 'ada' } });
+      expect(withoutList.status).to.equal(400);
+      expect(withoutList.body.error).to.equal('The X-Forcebridge-Admin or X-Forcebridge-Resources header is not valid.');
+      expect(withoutList.body.details.map((detail) => detail.field)).to.deep.equal(['x-forcebridge-resources']);
+      const unknown = await http().request<{ details: { field: string; problem: string }[] }>('GET', '/api/scopes', {
+        headers: magentoServerHeaders(['Forcebridge_Connector::salesforce', 'Magento_Sales::sales']),
+      });
+      expect(unknown.status).to.equal(400);
+      expect(unknown.body.details).to.have.length(1);
+      expect(unknown.body.details[0]).to.include({ field: 'x-forcebridge-resources.1' });
+      expect(unknown.body.details[0]!.problem).to.include('is not one of Forcebridge_Connector::salesforce');
+      const blank = await http().request('GET', '/api/scopes', { headers: { ...magentoServerHeaders(), 'x-forcebridge-admin': ' ' } });
+      expect(blank.status).to.equal(400);
+    });
+
+    it('lets the token alone read the Prometheus metrics (a scraper acts for no admin)', async () => {
+      const response = await http().request('GET', '/metrics', { headers: { authorization: `Bearer ${API_TOKEN}` } });
+      expect(response.status).to.equal(200);
     });
   });
 
@@ -183,27 +221,19 @@ describe('sidecar HTTP API: access', function () {
     });
   });
 
-  describe('CORS', () => {
-    it('lets the Magento admin origin read with credentials', async () => {
+  describe('no CORS', () => {
+    it('gives no origin CORS headers and answers no preflight', async () => {
       const session = await http().signIn('ada', PASSWORD);
-      const response = await http().request('GET', '/api/scopes', { session, headers: { origin: ADMIN_ORIGIN } });
-      expect(response.status).to.equal(200);
-      expect(response.headers.get('access-control-allow-origin')).to.equal(ADMIN_ORIGIN);
-      expect(response.headers.get('access-control-allow-credentials')).to.equal('true');
-      const preflight = await http().request('OPTIONS', '/api/config', { headers: { origin: ADMIN_ORIGIN, 'access-control-request-method': 'PUT', 'access-control-request-headers': 'content-type,x-csrf-token' } });
-      expect(preflight.status).to.equal(204);
-      expect(preflight.headers.get('access-control-allow-methods')).to.include('PUT');
-      expect(preflight.headers.get('access-control-allow-headers')).to.include('X-CSRF-Token');
-    });
-
-    it('gives any other origin no CORS headers and refuses its preflight', async () => {
-      const session = await http().signIn('ada', PASSWORD);
-      const response = await http().request('GET', '/api/scopes', { session, headers: { origin: 'https://evil.example' } });
-      expect(response.headers.get('access-control-allow-origin')).to.equal(null);
-      expect(response.headers.get('access-control-allow-credentials')).to.equal(null);
-      const preflight = await http().request('OPTIONS', '/api/config', { headers: { origin: 'https://evil.example', 'access-control-request-method': 'PUT' } });
-      expect(preflight.status).to.equal(403);
-      expect(preflight.headers.get('access-control-allow-origin')).to.equal(null);
+      for (const origin of ['https://admin.example.test', 'https://evil.example']) {
+        const response = await http().request('GET', '/api/scopes', { session, headers: { origin } });
+        expect(response.status).to.equal(200);
+        expect(response.headers.get('access-control-allow-origin'), origin).to.equal(null);
+        expect(response.headers.get('access-control-allow-credentials'), origin).to.equal(null);
+        const preflight = await http().request('OPTIONS', '/api/config', { headers: { origin, 'access-control-request-method': 'PUT' } });
+        expect(preflight.status, origin).to.equal(401);
+        expect(preflight.headers.get('access-control-allow-origin'), origin).to.equal(null);
+        expect(preflight.headers.get('access-control-allow-methods'), origin).to.equal(null);
+      }
     });
   });
 });

@@ -5,7 +5,7 @@ import { createAdminUser } from '../../devtools/magento-admin.js';
 import type { SyncJobProgress } from '../../sidecar/sync/manual-sync-jobs.js';
 import type { SyncState } from '../../sidecar/sync/sync-states.js';
 import { insertCart, insertCustomer, placeOrder, saveShippingInformation, setConfigRow } from '../support/magento-rows.js';
-import { API_TOKEN, useHttpApi, type SignedIn } from '../support/http-api-harness.js';
+import { API_TOKEN, magentoServerHeaders, useHttpApi, type SignedIn } from '../support/http-api-harness.js';
 
 interface GridBody<Row> {
   rows: (Row & { id: number; sync: SyncState })[];
@@ -133,7 +133,7 @@ describe('sidecar HTTP API: grids, sync and history', function () {
   });
 
   it("gives Magento's grids the sync state of any ids, 'never' for records not tried", async () => {
-    const response = await http().request<Record<string, SyncState>>('GET', `/api/sync-status/carts?ids=${cartIds[0]},${cartIds[4]}`, { headers: { authorization: `Bearer ${API_TOKEN}` } });
+    const response = await http().request<Record<string, SyncState>>('GET', `/api/sync-status/carts?ids=${cartIds[0]},${cartIds[4]}`, { headers: magentoServerHeaders() });
     expect(response.status).to.equal(200);
     expect(Object.keys(response.body).sort()).to.deep.equal([String(cartIds[0]), String(cartIds[4])].sort());
     expect(response.body[String(cartIds[0])]!.status).to.equal('synced');
@@ -183,6 +183,19 @@ describe('sidecar HTTP API: grids, sync and history', function () {
     expect(latest!.salesforceId).to.equal(first!.salesforceId);
     expect(latest!.occurredAt).to.match(/Z$/);
     expect((await http().request('GET', '/api/history/customers/999999', { session })).body).to.deep.equal({ events: [] });
+  });
+
+  it("gives Magento the template of the sidecar's record links", async () => {
+    const response = await http().request<{ recordUrl: string }>('GET', '/api/links', { headers: magentoServerHeaders() });
+    expect(response.status).to.equal(200);
+    expect(response.body).to.deep.equal({ recordUrl: `${http().sidecar.emulator.url}/lightning/r/{object}/{id}/view` });
+  });
+
+  it('refuses more than 500 ids in one sync request (Magento sends larger selections in batches of 500)', async () => {
+    const ids = Array.from({ length: 501 }, (_, index) => index + 1);
+    const response = await http().request<{ error: string; details: { field: string; problem: string }[] }>('POST', '/api/sync', { session, body: { area: 'customers', ids } });
+    expect(response.status).to.equal(400);
+    expect(response.body.details).to.deep.equal([{ field: 'ids', problem: 'must name at most 500 records' }]);
   });
 
   it('answers 404 for a sync job it does not know', async () => {

@@ -23,7 +23,7 @@ export function useConsoleSidecar(): () => ConsoleSidecar {
     api = await startHttpApi(
       { pool, config, connection, engine: harness().engine(), logger: createLogger('silent') },
       // Salesforce ID links open the record on the emulator's own web page.
-      { host: '127.0.0.1', port: 0, sessionMinutes: 30, salesforceRecordUrl: `${emulator.url}/__emulator/records/{id}` },
+      { host: '127.0.0.1', port: 0, passwordSignIn: true, sessionMinutes: 30, salesforceRecordUrl: `${emulator.url}/__emulator/records/{id}` },
     );
   });
   after(async () => {

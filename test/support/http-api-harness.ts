@@ -1,5 +1,6 @@
 // A sidecar HTTP API under test: the sync harness (store database, emulator, engine) behind a real
-// server on a free loopback port, a clock the sessions expire by, and a small JSON client.
+// server on a free loopback port (password sign-in on), a clock sessions and sign-in links expire
+// by, and a small JSON client.
 import type { EmulatorOptions } from '../../emulator/server.js';
 import type { HttpApiOptions } from '../../sidecar/http/api-parts.js';
 import { startHttpApi, type RunningHttpApi } from '../../sidecar/http/server.js';
@@ -7,7 +8,11 @@ import { createLogger } from '../../sidecar/logger.js';
 import { useSyncHarness, type SyncHarness } from './sync-harness.js';
 
 export const API_TOKEN = 'test-api-token-0123456789abcdef-0123456789';
-export const ADMIN_ORIGIN = 'https://admin.example.test';
+
+/** The headers of a call from Magento's server for an admin whose role grants `resources`. */
+export function magentoServerHeaders(resources: string[] = ['Magento_Backend::all'], admin = 'admin'): Record<string, string> {
+  return { authorization: `Bearer ${API_TOKEN}`, 'x-forcebridge-admin': admin, 'x-forcebridge-resources': resources.join(',') };
+}
 
 export interface ApiResponse<T = unknown> {
   status: number;
@@ -32,7 +37,9 @@ export interface SignedIn {
 export interface HttpApiHarness {
   sidecar: SyncHarness;
   api: RunningHttpApi;
-  /** Moves the session clock forward. */
+  /** The clock's time (ms). */
+  now(): number;
+  /** Moves the clock forward. */
   advanceMinutes(minutes: number): void;
   request<T = unknown>(method: string, path: string, options?: RequestOptions): Promise<ApiResponse<T>>;
   signIn(username: string, password: string): Promise<SignedIn>;
@@ -47,7 +54,7 @@ export function useHttpApi(options: Partial<HttpApiOptions> = {}, emulatorOption
     const { pool, config, connection } = sidecar();
     const api = await startHttpApi(
       { pool, config, connection, engine: sidecar().engine(), logger: createLogger('silent') },
-      { host: '127.0.0.1', port: 0, apiToken: API_TOKEN, adminOrigin: ADMIN_ORIGIN, sessionMinutes: 30, now: () => clock, ...options },
+      { host: '127.0.0.1', port: 0, apiToken: API_TOKEN, passwordSignIn: true, sessionMinutes: 30, now: () => clock, ...options },
     );
     const request = async <T>(method: string, path: string, requestOptions: RequestOptions = {}): Promise<ApiResponse<T>> => {
       const headers: Record<string, string> = { ...requestOptions.headers };
@@ -67,6 +74,7 @@ export function useHttpApi(options: Partial<HttpApiOptions> = {}, emulatorOption
     harness = {
       sidecar: sidecar(),
       api,
+      now: () => clock,
       advanceMinutes: (minutes) => {
         clock += minutes * 60_000;
       },

@@ -37,33 +37,34 @@ describe('sidecar settings', () => {
     expect(settings.bulkThreshold).to.equal(2000);
     expect(settings.http).to.deep.equal({ host: '127.0.0.1', port: 8787 });
     expect(settings.instance).to.equal('prod');
-    expect(settings.api).to.deep.equal({ token: undefined, adminOrigin: undefined, sessionMinutes: 30, salesforceRecordUrl: undefined });
+    expect(settings.api).to.deep.equal({ token: undefined, passwordSignIn: false, sessionMinutes: 30, salesforceRecordUrl: undefined });
   });
 
-  it('reads the HTTP API token, admin origin, session length and record link template', () => {
+  it('reads the HTTP API token, password sign-in, session length and record link template', () => {
     const token = 'a'.repeat(40);
     const settings = loadSettings({
       ...VALID,
       FORCEBRIDGE_API_TOKEN: token,
-      FORCEBRIDGE_ADMIN_ORIGIN: 'https://admin.example.com',
+      FORCEBRIDGE_PASSWORD_SIGN_IN: '1',
       FORCEBRIDGE_SESSION_MINUTES: '15',
       FORCEBRIDGE_SALESFORCE_RECORD_URL: 'https://acme.my.salesforce.com/{id}',
     });
-    expect(settings.api).to.deep.equal({ token, adminOrigin: 'https://admin.example.com', sessionMinutes: 15, salesforceRecordUrl: 'https://acme.my.salesforce.com/{id}' });
+    expect(settings.api).to.deep.equal({ token, passwordSignIn: true, sessionMinutes: 15, salesforceRecordUrl: 'https://acme.my.salesforce.com/{id}' });
+    expect(loadSettings({ ...VALID, FORCEBRIDGE_PASSWORD_SIGN_IN: '0' }).api.passwordSignIn).to.equal(false);
     expect(JSON.stringify(redactedSettings(settings))).not.to.include(token);
   });
 
-  it('refuses a short API token, an origin with a path, a bad session length and a link template without {id}', () => {
+  it('refuses a short API token, a password sign-in other than 0 or 1, a bad session length and a link template without {id}', () => {
     const problems = problemsOf({
       ...VALID,
       FORCEBRIDGE_API_TOKEN: 'short-token-9',
-      FORCEBRIDGE_ADMIN_ORIGIN: 'https://admin.example.com/admin/',
+      FORCEBRIDGE_PASSWORD_SIGN_IN: 'yes',
       FORCEBRIDGE_SESSION_MINUTES: '0',
       FORCEBRIDGE_SALESFORCE_RECORD_URL: 'https://acme.my.salesforce.com/',
     });
     expect(problems).to.have.length(4);
     expect(problems.find((p) => p.startsWith('FORCEBRIDGE_API_TOKEN:'))).to.include('32 to 512 characters');
-    expect(problems.find((p) => p.startsWith('FORCEBRIDGE_ADMIN_ORIGIN:'))).to.include('no path');
+    expect(problems.find((p) => p.startsWith('FORCEBRIDGE_PASSWORD_SIGN_IN:'))).to.include('must be 1');
     expect(problems.find((p) => p.startsWith('FORCEBRIDGE_SESSION_MINUTES:'))).to.include('at least 1');
     expect(problems.find((p) => p.startsWith('FORCEBRIDGE_SALESFORCE_RECORD_URL:'))).to.include('{id}');
     expect(problems.join()).not.to.include('short-token-9');
@@ -124,6 +125,9 @@ describe('sidecar settings', () => {
     expect(problemsOf({ ...VALID, FORCEBRIDGE_CONFIG_FILE: broken })).to.deep.equal([`FORCEBRIDGE_CONFIG_FILE: ${broken} is not readable JSON`]);
     const unknown = tempFile('unknown.json', JSON.stringify({ MYSQL_PASSWORD: 'x' }));
     expect(problemsOf({ ...VALID, FORCEBRIDGE_CONFIG_FILE: unknown })).to.deep.equal(['FORCEBRIDGE_CONFIG_FILE: unknown setting "MYSQL_PASSWORD"']);
+    // CORS is gone with the setting that configured it.
+    const retired = tempFile('retired.json', JSON.stringify({ FORCEBRIDGE_ADMIN_ORIGIN: 'https://admin.example.com' }));
+    expect(problemsOf({ ...VALID, FORCEBRIDGE_CONFIG_FILE: retired })).to.deep.equal(['FORCEBRIDGE_CONFIG_FILE: unknown setting "FORCEBRIDGE_ADMIN_ORIGIN"']);
   });
 
   it('describes the settings for logs without any secret', () => {

@@ -1,16 +1,38 @@
-// Who may call the API: Magento's PHP side with `Authorization: Bearer <FORCEBRIDGE_API_TOKEN>`, or
-// a signed-in console user (session cookie) who, for anything that changes state, also sends the
-// session's CSRF token in X-CSRF-Token. Everyone else gets 401.
+// Who may call the API: Magento's PHP side with `Authorization: Bearer <FORCEBRIDGE_API_TOKEN>`,
+// naming the acting admin and the Forcebridge resources their role grants in X-Forcebridge-Admin
+// and X-Forcebridge-Resources (Magento checked its own ACL; the headers count only with the token),
+// or a signed-in console user (session cookie) who, for anything that changes state, also sends
+// the session's CSRF token in X-CSRF-Token. Everyone else gets 401.
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { Request, RequestHandler, Response } from 'express';
+import type { RequestHandler, Response } from 'express';
+import { z } from 'zod';
 import { HttpError } from '../errors.js';
+import { parseInput } from '../validation.js';
+import { GRANTABLE_IDS, grantsFromIds, type Grants } from './permissions.js';
+import { sessionOf } from './session-cookie.js';
 import type { ConsoleSession, SessionStore } from './session-store.js';
 
-export const SESSION_COOKIE = 'forcebridge_session';
 export const CSRF_HEADER = 'x-csrf-token';
+const ADMIN_HEADER = 'x-forcebridge-admin';
+const RESOURCES_HEADER = 'x-forcebridge-resources';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export type Caller = { kind: 'magento-server' } | { kind: 'console'; session: ConsoleSession };
+export interface ActingAdmin {
+  username: string;
+  resources: Grants;
+}
+
+/** A bearer call without an acting admin may only reach what needs no resource (/metrics). */
+export type Caller = { kind: 'magento-server'; actingAdmin?: ActingAdmin } | { kind: 'console'; session: ConsoleSession };
+
+const actingAdminSchema = z.strictObject({
+  // admin_user.username is 40 characters, which a header carries as up to 160 bytes of UTF-8.
+  [ADMIN_HEADER]: z.string().trim().min(1, { error: 'must name the acting Magento admin' }).max(160, { error: 'is longer than any Magento username' }),
+  [RESOURCES_HEADER]: z
+    .string({ error: "is required with X-Forcebridge-Admin: the Forcebridge resource ids the admin's role grants, separated by commas" })
+    .transform((text) => text.split(',').map((id) => id.trim()).filter((id) => id !== ''))
+    .pipe(z.array(z.string().refine((id) => GRANTABLE_IDS.includes(id), { error: `is not one of ${GRANTABLE_IDS.join(', ')}` }))),
+});
 
 /** Constant-time comparison that does not reveal the expected length either. */
 export function sameSecret(given: string, expected: string): boolean {
@@ -18,14 +40,24 @@ export function sameSecret(given: string, expected: string): boolean {
   return timingSafeEqual(digest(given), digest(expected));
 }
 
-/** The console session named by the request's cookie, if it is live. */
-export function sessionOf(req: Request, sessions: SessionStore): ConsoleSession | undefined {
-  const id: unknown = req.cookies?.[SESSION_COOKIE];
-  return typeof id === 'string' && id !== '' ? sessions.use(id) : undefined;
-}
-
 export function callerOf(res: Response): Caller {
   return res.locals.caller as Caller;
+}
+
+/** The caller's Forcebridge resources; a bearer call naming no acting admin has none to give (400). */
+export function grantsOf(res: Response): Grants {
+  const caller = callerOf(res);
+  if (caller.kind === 'console') return caller.session.resources;
+  if (!caller.actingAdmin) {
+    throw new HttpError(400, 'A call with the API token must name the acting Magento admin in X-Forcebridge-Admin and the resources their role grants in X-Forcebridge-Resources.');
+  }
+  return caller.actingAdmin.resources;
+}
+
+function actingAdminOf(headers: { admin: string | undefined; resources: string | undefined }): ActingAdmin | undefined {
+  if (headers.admin === undefined) return undefined;
+  const parsed = parseInput(actingAdminSchema, { [ADMIN_HEADER]: headers.admin, [RESOURCES_HEADER]: headers.resources }, 'X-Forcebridge-Admin or X-Forcebridge-Resources header');
+  return { username: parsed[ADMIN_HEADER], resources: grantsFromIds(parsed[RESOURCES_HEADER]) };
 }
 
 export function requireCaller(sessions: SessionStore, apiToken: string | undefined): RequestHandler {
@@ -34,7 +66,8 @@ export function requireCaller(sessions: SessionStore, apiToken: string | undefin
     if (authorization !== undefined) {
       const token = /^Bearer (\S+)$/.exec(authorization)?.[1];
       if (apiToken === undefined || token === undefined || !sameSecret(token, apiToken)) throw new HttpError(401, 'Sign in first.');
-      res.locals.caller = { kind: 'magento-server' } satisfies Caller;
+      const actingAdmin = actingAdminOf({ admin: req.get(ADMIN_HEADER), resources: req.get(RESOURCES_HEADER) });
+      res.locals.caller = { kind: 'magento-server', actingAdmin } satisfies Caller;
       next();
       return;
     }

@@ -1,13 +1,16 @@
 // Console sessions, kept in this process's memory: a restart signs everyone out, and sessions are
 // not shared between sidecars. Ids and CSRF tokens are 32 random bytes; a session ends after a
-// stretch of inactivity.
+// stretch of inactivity. A session keeps the Forcebridge resources its admin's role granted at
+// sign-in (a changed role applies from the next sign-in).
 import { randomBytes } from 'node:crypto';
-import type { AdminUser } from './admin-accounts.js';
+import type { AdminAccess, AdminUser } from './admin-accounts.js';
+import type { Grants } from './permissions.js';
 
 export interface ConsoleSession {
   id: string;
   csrfToken: string;
   user: AdminUser;
+  resources: Grants;
   lastSeenAt: number;
 }
 
@@ -19,9 +22,9 @@ export class SessionStore {
     private readonly now: () => number = Date.now,
   ) {}
 
-  create(user: AdminUser): ConsoleSession {
+  create(access: AdminAccess): ConsoleSession {
     this.forgetExpired();
-    const session: ConsoleSession = { id: randomToken(), csrfToken: randomToken(), user, lastSeenAt: this.now() };
+    const session: ConsoleSession = { id: randomToken(), csrfToken: randomToken(), user: access.user, resources: access.resources, lastSeenAt: this.now() };
     this.sessions.set(session.id, session);
     return session;
   }

@@ -1,4 +1,6 @@
-// The console's grids (Abandoned Carts, Orders, Customers), each row with its sync state.
+// The console's grids (Abandoned Carts, Orders, Customers), each row with its sync state; each grid
+// needs its area's resource, except that the customer's Shopping Cart tab (carts narrowed to one
+// customer) is the Customers area's too.
 import { Router } from 'express';
 import { z } from 'zod';
 import type { DatabasePool } from '../../db/pool.js';
@@ -7,6 +9,8 @@ import { CUSTOMER_GRID } from '../../magento/grids/customer-grid.js';
 import { readGridPage, type GridDefinition } from '../../magento/grids/grid-page.js';
 import { ORDER_GRID } from '../../magento/grids/order-grid.js';
 import type { SyncAreaName, SyncState } from '../../sync/sync-states.js';
+import { grantsOf } from '../auth/access-guard.js';
+import { AREA_RESOURCE, demand } from '../auth/permissions.js';
 import { HttpError } from '../errors.js';
 import { areaSchema, parseInput, wholeNumberText } from '../validation.js';
 
@@ -26,6 +30,9 @@ export function gridRoutes(parts: { pool: DatabasePool; readStates(area: SyncAre
     const { area } = parseInput(paramsSchema, req.params, 'path');
     const { limit, after, q, customerId } = parseInput(querySchema, req.query, 'query');
     if (customerId !== undefined && !GRIDS[area].customerColumn) throw new HttpError(400, `The ${area} grid cannot be narrowed to one customer.`);
+    const grants = grantsOf(res);
+    const shoppingCartTab = area === 'carts' && customerId !== undefined && grants.has('customers');
+    if (!shoppingCartTab) demand(grants, AREA_RESOURCE[area]);
     const text = q?.trim() ? q.trim() : null;
     const page = await readGridPage(parts.pool, GRIDS[area], { limit, after: after ?? null, text, customerId: customerId ?? null });
     const states = await parts.readStates(area, page.rows.map((row) => row.id));

@@ -3,6 +3,8 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { OrgProfile } from '../../salesforce/org-profile.js';
 import type { SyncEngine } from '../../sync/sync-engine.js';
+import { grantsOf } from '../auth/access-guard.js';
+import { demand } from '../auth/permissions.js';
 import { parseInput } from '../validation.js';
 
 const PICKLISTS: Record<string, (org: OrgProfile) => string[]> = {
@@ -17,6 +19,7 @@ export function picklistRoutes(engine: SyncEngine): Router {
   const router = Router();
   router.get('/api/picklists/:name', async (req, res) => {
     const { name } = parseInput(paramsSchema, req.params, 'path');
+    demand(grantsOf(res), 'salesforce');
     const values = PICKLISTS[name]!(await engine.orgProfile());
     res.json(values.map((value) => ({ value, label: value })));
   });

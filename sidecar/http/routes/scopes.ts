@@ -2,10 +2,13 @@
 import { Router } from 'express';
 import type { DatabasePool } from '../../db/pool.js';
 import { listStoreViews, listWebsites } from '../../magento/stores.js';
+import { grantsOf } from '../auth/access-guard.js';
+import { demand } from '../auth/permissions.js';
 
 export function scopeRoutes(pool: DatabasePool): Router {
   const router = Router();
   router.get('/api/scopes', async (_req, res) => {
+    demand(grantsOf(res), 'salesforce');
     const [websites, storeViews] = await Promise.all([listWebsites(pool), listStoreViews(pool)]);
     res.json({
       websites: websites.map((website) => ({

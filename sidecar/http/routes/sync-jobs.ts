@@ -1,7 +1,11 @@
-// "Sync with Salesforce": POST starts a job over chosen records (202), GET reports its progress.
+// "Sync with Salesforce": POST starts a job over chosen records (202; the sync resource and the
+// area's), GET reports its progress (the sync resource: the job id, 128 random bits, is known only to
+// whoever started it).
 import { Router } from 'express';
 import { z } from 'zod';
 import type { ManualSyncJobs } from '../../sync/manual-sync-jobs.js';
+import { grantsOf } from '../auth/access-guard.js';
+import { AREA_RESOURCE, demand } from '../auth/permissions.js';
 import { HttpError } from '../errors.js';
 import { areaSchema, parseInput } from '../validation.js';
 import { MAX_IDS } from './sync-status.js';
@@ -21,9 +25,11 @@ export function syncJobRoutes(jobs: ManualSyncJobs): Router {
   const router = Router();
   router.post('/api/sync', async (req, res) => {
     const { area, ids } = parseInput(startSchema, req.body, 'request body');
+    demand(grantsOf(res), 'sync', AREA_RESOURCE[area]);
     res.status(202).json({ jobId: await jobs.start(area, ids) });
   });
   router.get('/api/sync/:jobId', async (req, res) => {
+    demand(grantsOf(res), 'sync');
     const { jobId } = parseInput(jobParamsSchema, req.params, 'path');
     const progress = await jobs.progress(jobId);
     if (!progress) throw new HttpError(404, 'There is no such sync job; jobs are forgotten when the sidecar restarts.');

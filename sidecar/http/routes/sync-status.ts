@@ -2,6 +2,8 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { SyncAreaName, SyncState } from '../../sync/sync-states.js';
+import { grantsOf } from '../auth/access-guard.js';
+import { AREA_RESOURCE, demand } from '../auth/permissions.js';
 import { areaSchema, idText, parseInput } from '../validation.js';
 
 export const MAX_IDS = 500;
@@ -18,6 +20,7 @@ export function syncStatusRoutes(readStates: (area: SyncAreaName, ids: readonly 
   const router = Router();
   router.get('/api/sync-status/:area', async (req, res) => {
     const { area } = parseInput(paramsSchema, req.params, 'path');
+    demand(grantsOf(res), AREA_RESOURCE[area]);
     const { ids } = parseInput(querySchema, req.query, 'query');
     res.json(Object.fromEntries(await readStates(area, [...new Set(ids)])));
   });
