@@ -23,10 +23,10 @@ describe('module defaults and sidecar defaults', () => {
     }
   });
 
-  it('declare no forcebridge default the sidecar does not read (the sidecar URL is Magento\'s own)', () => {
+  it('declare no forcebridge default the sidecar does not read', () => {
     const known = new Set(ALL_DEFINITIONS.map((definition) => definition.path));
     const unknown = [...declared.keys()].filter(
-      (path) => path.startsWith('forcebridge/') && !known.has(path) && !path.startsWith(ORDER_STATUS_MAP_PREFIX) && path !== 'forcebridge/connection/sidecar_url',
+      (path) => path.startsWith('forcebridge/') && !known.has(path) && !path.startsWith(ORDER_STATUS_MAP_PREFIX),
     );
     expect(unknown).to.deep.equal([]);
   });

@@ -50,7 +50,6 @@ const SETTINGS: readonly Setting[] = [
   ['forcebridge/order_status_map/complete', 'Closed Won', 'Complete'],
   ['forcebridge/order_status_map/closed', 'Closed Lost', 'Closed'],
   ['forcebridge/order_status_map/canceled', 'Closed Lost', 'Canceled'],
-  ['forcebridge/connection/sidecar_url', 'http://127.0.0.1:8787', 'Sidecar URL'],
 ];
 
 /** Which Magento XSD validates a module file (../shared/magento/xsd/README.md). */
@@ -63,6 +62,7 @@ function schemaFor(file: string): string | undefined {
     'etc/adminhtml/system.xml': 'system_file.xsd',
     'etc/config.xml': 'config.xsd',
     'etc/di.xml': 'di_config.xsd',
+    'etc/adminhtml/di.xml': 'di_config.xsd',
     'etc/db_schema.xml': 'db_schema.xsd',
   };
   if (fixed[file]) return fixed[file];

@@ -1,6 +1,5 @@
 <?php
-// Not executed in this repository (it has no PHP); Magento runs it. Salesforce > Abandoned Carts: the page
-// is all layout (view/adminhtml/layout/forcebridge_abandonedcart_index.xml).
+// Salesforce > Abandoned Carts: the page is all layout (view/adminhtml/layout/forcebridge_abandonedcart_index.xml).
 declare(strict_types=1);
 
 namespace Forcebridge\Connector\Controller\Adminhtml\AbandonedCart;

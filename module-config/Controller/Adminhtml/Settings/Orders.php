@@ -1,6 +1,5 @@
 <?php
-// Not executed in this repository (it has no PHP); Magento runs it. Salesforce > Orders: the page
-// is all layout (view/adminhtml/layout/forcebridge_settings_orders.xml).
+// Salesforce > Orders: the page is all layout (view/adminhtml/layout/forcebridge_settings_orders.xml).
 declare(strict_types=1);
 
 namespace Forcebridge\Connector\Controller\Adminhtml\Settings;

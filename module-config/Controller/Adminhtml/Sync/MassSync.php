@@ -1,62 +1,55 @@
 <?php
-// Not executed in this repository (it has no PHP); Magento runs it. The "Sync with Salesforce" mass
-// action of the order, customer and abandoned-cart grids: resolves the selection (ids, "select all",
-// filters) the Magento way and hands the ids to the sidecar, which syncs manual requests first.
+// POST forcebridge/sync/massSync (area, and Magento's mass-action selection): "Sync with
+// Salesforce" from the Actions menu of the Orders, Customers and Abandoned Carts grids. The
+// selection (ticked rows, or "Select All" across pages with the grid's filters) is resolved by
+// Magento's mass-action filter over the grid's own collection, sent in batches of 500, and the
+// admin returns to the grid with the outcome as a message.
 declare(strict_types=1);
 
 namespace Forcebridge\Connector\Controller\Adminhtml\Sync;
 
-use Forcebridge\Connector\Model\SidecarClient;
+use Forcebridge\Connector\Exception\BadRequest;
+use Forcebridge\Connector\Model\Area;
+use Forcebridge\Connector\Model\AreaAccess;
+use Forcebridge\Connector\Model\Sync\OutcomeMessages;
+use Forcebridge\Connector\Model\Sync\SyncRequest;
 use Magento\Backend\App\Action;
 use Magento\Backend\App\Action\Context;
-use Magento\Customer\Model\ResourceModel\Customer\CollectionFactory as CustomerCollectionFactory;
 use Magento\Framework\App\Action\HttpPostActionInterface;
-use Magento\Framework\Data\Collection\AbstractDb;
-use Magento\Quote\Model\ResourceModel\Quote\CollectionFactory as QuoteCollectionFactory;
-use Magento\Sales\Model\ResourceModel\Order\CollectionFactory as OrderCollectionFactory;
+use Magento\Framework\Exception\LocalizedException;
+use Magento\Framework\View\Element\UiComponent\DataProvider\CollectionFactory;
 use Magento\Ui\Component\MassAction\Filter;
 
 class MassSync extends Action implements HttpPostActionInterface
 {
-    public const ADMIN_RESOURCE = 'Forcebridge_Connector::sync';
+    public const ADMIN_RESOURCE = AreaAccess::SYNC_RESOURCE;
 
     public function __construct(
         Context $context,
+        private AreaAccess $access,
         private Filter $filter,
-        private SidecarClient $sidecar,
-        private OrderCollectionFactory $orders,
-        private CustomerCollectionFactory $customers,
-        private QuoteCollectionFactory $quotes
+        private CollectionFactory $reports,
+        private SyncRequest $syncRequest,
+        private OutcomeMessages $outcome
     ) {
         parent::__construct($context);
     }
 
     public function execute()
     {
-        $entity = (string) $this->getRequest()->getParam('entity');
         $redirect = $this->resultRedirectFactory->create()->setRefererUrl();
-        $collection = $this->collectionFor($entity);
-        if ($collection === null) {
-            $this->messageManager->addErrorMessage(__('Unknown record type "%1".', $entity));
-            return $redirect;
-        }
         try {
-            $ids = array_map('intval', $this->filter->getCollection($collection)->getAllIds());
-            $this->sidecar->requestSync($entity, $ids);
-            $this->messageManager->addSuccessMessage(__('%1 record(s) sent to Salesforce sync.', count($ids)));
-        } catch (\Exception $error) {
+            $area = Area::named((string) $this->getRequest()->getParam('area'));
+            $this->access->demand($area, true);
+            // The filter reads the selection from the grid named by `namespace`; it must be this area's.
+            if ((string) $this->getRequest()->getParam('namespace') !== $area->listing) {
+                throw new BadRequest(__('This selection does not come from the %1 grid.', $area->records));
+            }
+            $ids = $this->filter->getCollection($this->reports->getReport($area->dataSource()))->getAllIds();
+            $this->outcome->report($area, count($ids), $this->syncRequest->start($area, $ids));
+        } catch (LocalizedException $error) {
             $this->messageManager->addErrorMessage($error->getMessage());
         }
         return $redirect;
-    }
-
-    private function collectionFor(string $entity): ?AbstractDb
-    {
-        return match ($entity) {
-            'order' => $this->orders->create(),
-            'customer' => $this->customers->create(),
-            'quote' => $this->quotes->create(),
-            default => null,
-        };
     }
 }

@@ -1,40 +1,39 @@
 <?php
-// Not executed in this repository (it has no PHP); Magento runs it. The "Sync with Salesforce" link
-// of one grid row: hands that record to the sidecar.
+// POST forcebridge/sync/row (area, ids[]): starts "Sync with Salesforce" for up to 500 records for
+// the admin-ui sync button, which then follows the job through forcebridge/sync/job.
+// Answers {"jobId": "..."} or {"error": "..."}.
 declare(strict_types=1);
 
 namespace Forcebridge\Connector\Controller\Adminhtml\Sync;
 
-use Forcebridge\Connector\Model\SidecarClient;
-use Magento\Backend\App\Action;
+use Forcebridge\Connector\Controller\Adminhtml\SidecarJson;
+use Forcebridge\Connector\Exception\BadRequest;
+use Forcebridge\Connector\Model\AreaAccess;
+use Forcebridge\Connector\Model\Sync\SyncRequest;
 use Magento\Backend\App\Action\Context;
 use Magento\Framework\App\Action\HttpPostActionInterface;
+use Magento\Framework\Controller\ResultInterface;
 
-class Row extends Action implements HttpPostActionInterface
+class Row extends SidecarJson implements HttpPostActionInterface
 {
-    public const ADMIN_RESOURCE = 'Forcebridge_Connector::sync';
-    private const ENTITIES = ['order', 'customer', 'quote'];
+    public const ADMIN_RESOURCE = AreaAccess::SYNC_RESOURCE;
 
-    public function __construct(Context $context, private SidecarClient $sidecar)
+    public function __construct(Context $context, AreaAccess $access, private SyncRequest $syncRequest)
     {
-        parent::__construct($context);
+        parent::__construct($context, $access);
     }
 
-    public function execute()
+    protected function answer(): ResultInterface
     {
-        $entity = (string) $this->getRequest()->getParam('entity');
-        $id = (int) $this->getRequest()->getParam('id');
-        $redirect = $this->resultRedirectFactory->create()->setRefererUrl();
-        if (!in_array($entity, self::ENTITIES, true) || $id <= 0) {
-            $this->messageManager->addErrorMessage(__('Choose a record to sync.'));
-            return $redirect;
+        $area = $this->area(true);
+        $ids = $this->getRequest()->getParam('ids');
+        if (!is_array($ids)) {
+            throw new BadRequest(__('Send the records to sync as ids[].'));
         }
-        try {
-            $this->sidecar->requestSync($entity, [$id]);
-            $this->messageManager->addSuccessMessage(__('Sent to Salesforce sync.'));
-        } catch (\Exception $error) {
-            $this->messageManager->addErrorMessage($error->getMessage());
+        if (count($ids) > SyncRequest::BATCH_SIZE) {
+            throw new BadRequest(__('Choose at most %1 records here; the grid\'s "Sync with Salesforce" action takes any number.', SyncRequest::BATCH_SIZE));
         }
-        return $redirect;
+        [$jobId] = $this->syncRequest->start($area, $ids);
+        return $this->json(['jobId' => $jobId], 202);
     }
 }

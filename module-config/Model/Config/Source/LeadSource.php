@@ -1,6 +1,5 @@
 <?php
-// Not executed in this repository (it has no PHP); Magento runs it. Opportunity Lead Source values of
-// the org; the empty value leaves Lead Source unset.
+// Opportunity Lead Source values of the org; the empty value leaves Lead Source unset.
 declare(strict_types=1);
 
 namespace Forcebridge\Connector\Model\Config\Source;

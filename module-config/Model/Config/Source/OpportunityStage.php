@@ -1,5 +1,5 @@
 <?php
-// Not executed in this repository (it has no PHP); Magento runs it. Opportunity stages (StageName values) of the org.
+// Opportunity stages (StageName values) of the org.
 declare(strict_types=1);
 
 namespace Forcebridge\Connector\Model\Config\Source;

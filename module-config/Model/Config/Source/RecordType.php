@@ -1,6 +1,5 @@
 <?php
-// Not executed in this repository (it has no PHP); Magento runs it. Opportunity record types of the
-// org; the value is the DeveloperName, and the empty value means the org's default record type.
+// Opportunity record types of the org; the value is the DeveloperName, and the empty value means the org's default record type.
 declare(strict_types=1);
 
 namespace Forcebridge\Connector\Model\Config\Source;

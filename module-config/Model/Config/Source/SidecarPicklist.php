@@ -1,13 +1,13 @@
 <?php
-// Not executed in this repository (it has no PHP); Magento runs it. Options of a configuration
-// dropdown read from the org through the sidecar: GET {sidecar_url}/api/picklists/<name>, answered
-// with [{"value": ..., "label": ...}, ...]. When the sidecar cannot answer, the list holds only the
-// empty option (if the setting has one) and the admin-ui config form (in the browser) offers the values instead.
+// Options of a Stores > Configuration dropdown read from the org through the sidecar
+// (GET /api/picklists/<name>: [{"value": ..., "label": ...}, ...]), kept in Magento's cache, so the
+// page asks the sidecar once per list at most. When the sidecar cannot answer the list is empty,
+// the browser then submits nothing for the field, and saving the page leaves the stored value alone.
 declare(strict_types=1);
 
 namespace Forcebridge\Connector\Model\Config\Source;
 
-use Forcebridge\Connector\Model\SidecarClient;
+use Forcebridge\Connector\Model\Sidecar\CachedReader;
 use Magento\Framework\Data\OptionSourceInterface;
 use Magento\Framework\Exception\LocalizedException;
 use Psr\Log\LoggerInterface;
@@ -20,25 +20,34 @@ abstract class SidecarPicklist implements OptionSourceInterface
     /** When not empty, the label of a first option storing '' (a setting that may be left empty). */
     protected const EMPTY_LABEL = '';
 
-    public function __construct(private SidecarClient $client, private LoggerInterface $logger)
+    public function __construct(private CachedReader $reader, private LoggerInterface $logger)
     {
     }
 
     /** @return array<array{value: string, label: mixed}> */
     public function toOptionArray(): array
     {
-        $options = static::EMPTY_LABEL === '' ? [] : [['value' => '', 'label' => __(static::EMPTY_LABEL)]];
         try {
-            $entries = $this->client->get('/api/picklists/' . static::PICKLIST);
-        } catch (LocalizedException | \InvalidArgumentException $error) { // refused, unreachable or not JSON
-            $this->logger->warning('Forcebridge: no ' . static::PICKLIST . ' from the sidecar: ' . $error->getMessage());
-            return $options;
+            $answer = $this->reader->get('/api/picklists/' . static::PICKLIST);
+        } catch (LocalizedException $error) {
+            return $this->none($error->getMessage());
         }
-        foreach ($entries as $entry) {
+        if (!$answer->ok()) {
+            return $this->none($answer->error());
+        }
+        $options = static::EMPTY_LABEL === '' ? [] : [['value' => '', 'label' => __(static::EMPTY_LABEL)]];
+        foreach ($answer->body as $entry) {
             if (is_array($entry) && isset($entry['value'], $entry['label'])) {
                 $options[] = ['value' => (string) $entry['value'], 'label' => (string) $entry['label']];
             }
         }
         return $options;
+    }
+
+    /** @return array{} */
+    private function none(string $reason): array
+    {
+        $this->logger->warning(sprintf('Forcebridge: no %s from the sidecar: %s', static::PICKLIST, $reason));
+        return [];
     }
 }

@@ -1,7 +1,7 @@
 <?php
-// Not executed in this repository (it has no PHP); Magento runs it. Rows of Sales > Abandoned Cart:
-// active carts with items and an e-mail address, i.e. the carts the sidecar can turn into
-// opportunities (it also waits for checkout and the idle threshold before syncing on its own).
+// Rows of the Abandoned Carts grid: active carts with items and an e-mail address, i.e. the carts
+// the sidecar can turn into opportunities (it also waits for checkout and the idle threshold before
+// syncing on its own). The Salesforce columns are added by Plugin\Grid\AddLinkColumns.
 declare(strict_types=1);
 
 namespace Forcebridge\Connector\Model\ResourceModel\AbandonedCart;

@@ -1,17 +1,19 @@
 <?php
-// Not executed in this repository (it has no PHP); Magento runs it. The "Sync with Salesforce" link on
-// each abandoned-cart row, posted (with the form key) to forcebridge/sync/row.
+// "Sync with Salesforce" in each row's actions: a confirmed POST (Magento's dataPost adds the form
+// key) to forcebridge/sync/record, which returns to the grid with the outcome as an admin message.
 declare(strict_types=1);
 
 namespace Forcebridge\Connector\Ui\Component\Listing\Column;
 
+use Forcebridge\Connector\Model\AreaAccess;
 use Magento\Framework\UrlInterface;
 use Magento\Framework\View\Element\UiComponent\ContextInterface;
 use Magento\Framework\View\Element\UiComponentFactory;
-use Magento\Ui\Component\Listing\Columns\Column;
 
-class SyncAction extends Column
+class SyncAction extends AreaColumn
 {
+    protected const FOR_SYNC = true;
+
     /**
      * @param array<mixed> $components
      * @param array<mixed> $data
@@ -19,11 +21,12 @@ class SyncAction extends Column
     public function __construct(
         ContextInterface $context,
         UiComponentFactory $uiComponentFactory,
+        AreaAccess $access,
         private UrlInterface $urlBuilder,
         array $components = [],
         array $data = []
     ) {
-        parent::__construct($context, $uiComponentFactory, $components, $data);
+        parent::__construct($context, $uiComponentFactory, $access, $components, $data);
     }
 
     /**
@@ -32,12 +35,22 @@ class SyncAction extends Column
      */
     public function prepareDataSource(array $dataSource)
     {
-        foreach ($dataSource['data']['items'] ?? [] as &$item) {
-            $item[$this->getData('name')]['sync'] = [
-                'href' => $this->urlBuilder->getUrl('forcebridge/sync/row', ['entity' => 'quote', 'id' => $item['entity_id']]),
-                'label' => __('Sync with Salesforce'),
-                'post' => true,
-            ];
+        if (isset($dataSource['data']['items'])) {
+            $area = $this->area();
+            $name = (string) $this->getData('name');
+            foreach ($dataSource['data']['items'] as $index => $item) {
+                // The confirmation is what makes Magento's actions column post (with the form key)
+                // instead of following the link.
+                $dataSource['data']['items'][$index][$name]['sync'] = [
+                    'href' => $this->urlBuilder->getUrl('forcebridge/sync/record', ['area' => $area->name, 'id' => $item['entity_id']]),
+                    'label' => __('Sync with Salesforce'),
+                    'post' => true,
+                    'confirm' => [
+                        'title' => __('Sync with Salesforce'),
+                        'message' => __('Send this record to Salesforce now?'),
+                    ],
+                ];
+            }
         }
         return $dataSource;
     }
