@@ -2,8 +2,8 @@
 //  - the console bundle the sidecar serves at /admin (dist/admin-ui: forcebridge-console.js and
 //    forcebridge-console.css), with Knockout inside;
 //  - AMD modules for Magento's RequireJS, one per component the module's layout and ui_component XML
-//    name (module-config/view/adminhtml/web/amd, git-ignored), using the page's Knockout and
-//    Magento_Ui's column class.
+//    name (module-config/view/adminhtml/web/amd, git-ignored), using Magento's own Knockout,
+//    knockout-es5 and Magento_Ui's column class.
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -34,13 +34,7 @@ const consoleBuild = {
   devtool: 'source-map',
 };
 
-/** The store both grid columns share is its own AMD module, so a page loads (and fetches) it once. */
-const SYNC_STATUS_STORE = 'Forcebridge_Connector/js/grid/sync-status-store';
-
-const magentoEntry = (file, exportsDefault = true) => ({
-  import: `./admin-ui/magento/${file}`,
-  library: exportsDefault ? { type: 'amd', export: 'default' } : { type: 'amd' },
-});
+const magentoEntry = (file) => ({ import: `./admin-ui/magento/${file}`, library: { type: 'amd', export: 'default' } });
 
 const magentoBuild = {
   ...shared,
@@ -49,16 +43,19 @@ const magentoBuild = {
   entry: {
     'grid/columns/sync-status': magentoEntry('sync-status-column.ts'),
     'grid/columns/salesforce-id': magentoEntry('salesforce-id-column.ts'),
-    'grid/sync-status-store': magentoEntry('sync-status-store.ts', false),
     'sync-button': magentoEntry('sync-button.ts'),
     'config-form': magentoEntry('config-form.ts'),
   },
   output: { path: `${root}/module-config/view/adminhtml/web/amd`, filename: '[name].js', clean: true },
+  // One Knockout on the page: Magento's. Its knockoutjs/knockout-es5 module has already attached
+  // ko.track and friends (with the WeakMap holding every tracked property) to knockoutjs/knockout and
+  // returns that ko; a bundled copy would attach them again and orphan what Magento's grids track.
   externalsType: 'amd',
-  externals: [
-    { knockout: 'knockout', 'Magento_Ui/js/grid/columns/column': 'Magento_Ui/js/grid/columns/column' },
-    ({ request }, callback) => (request.endsWith('/sync-status-store.js') ? callback(null, SYNC_STATUS_STORE) : callback()),
-  ],
+  externals: {
+    knockout: 'knockoutjs/knockout',
+    'knockout-es5': 'knockoutjs/knockout-es5',
+    'Magento_Ui/js/grid/columns/column': 'Magento_Ui/js/grid/columns/column',
+  },
   module: { rules: [typescriptRule, { ...textRule, exclude: undefined }] },
 };
 

@@ -5,11 +5,12 @@ import { configFormComponent } from './config-form/config-form.js';
 import { historyPanelComponent } from './history/history-panel.js';
 import { salesforceIdComponent } from './salesforce-id/salesforce-id.js';
 import { shoppingCartTabComponent } from './shopping-cart/shopping-cart-tab.js';
+import { syncButtonComponent } from './sync-run/sync-button.js';
 import { syncRunComponent } from './sync-run/sync-run.js';
 import { syncStatusComponent } from './sync-status/sync-status.js';
 import stylesheet from './components.css';
 
-const COMPONENTS = [syncStatusComponent, salesforceIdComponent, syncRunComponent, configFormComponent, historyPanelComponent, shoppingCartTabComponent];
+const COMPONENTS = [syncStatusComponent, salesforceIdComponent, syncRunComponent, syncButtonComponent, configFormComponent, historyPanelComponent, shoppingCartTabComponent];
 const STYLESHEET_ID = 'forcebridge-component-styles';
 
 export function registerComponents(): void {

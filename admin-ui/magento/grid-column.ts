@@ -1,38 +1,24 @@
 // What the "Salesforce Sync" and "Salesforce ID" columns of Magento's grids share: they extend
-// Magento's column, follow the listing's rows, and read each row's state from the page's store.
+// Magento's column and render each row's own forcebridge_* fields with the shared cell components,
+// so a grid page makes no request of its own for them.
 import Column, { type ColumnClass, type ListingRow } from 'Magento_Ui/js/grid/columns/column';
-import type { RecordSync } from '../api/contract.js';
 import { registerComponents } from '../components/register.js';
-import { storeForListing, type SyncStatusStore } from './sync-status-store.js';
+import { syncOfRow, type RowSync } from './listing-row.js';
 
 /** @param bodyTmpl the cell template, in the module's view/adminhtml/web/template folder */
 export function salesforceColumn(bodyTmpl: string): ColumnClass {
   return Column.extend({
-    defaults: {
-      bodyTmpl,
-      rows: [] as ListingRow[],
-      imports: { rows: '${ $.provider }:data.items' },
-      listens: { rows: 'loadSyncStates' },
-    },
-    store: undefined as SyncStatusStore | undefined,
+    defaults: { bodyTmpl },
 
     initialize() {
       this._super();
       registerComponents();
-      this.store = storeForListing(this.ns);
       return this;
     },
 
-    loadSyncStates(rows: ListingRow[]) {
-      void this.store?.load(rows.map((row) => Number(row.entity_id)).filter(Number.isInteger));
-    },
-
-    syncOf(row: ListingRow): RecordSync | null {
-      return this.store?.syncOf(Number(row.entity_id)) ?? null;
-    },
-
-    problem(): string {
-      return this.store?.problem ?? '';
+    /** The cell templates' `$col.syncOf($row())`. */
+    syncOf(row: ListingRow): RowSync | null {
+      return syncOfRow(row);
     },
   });
 }

@@ -1,16 +1,20 @@
-// Forcebridge_Connector/js/sync-button: the customer's "Shopping Cart" tab in Magento's admin
-// (data-mage-init from shopping-cart-tab.phtml), with its "Sync with Salesforce" button.
-import { ApiClient } from '../api/client.js';
-import { ShoppingCartTab } from '../components/shopping-cart/shopping-cart-tab.js';
+// Forcebridge_Connector/js/sync-button: "Sync with Salesforce" on Magento's admin pages (the customer's
+// Shopping Cart tab, through data-mage-init): posts the records to the module's forcebridge/sync/row
+// and follows the job through forcebridge/sync/job, with progress and the outcome under the button.
+import type { Area } from '../api/contract.js';
+import { SyncButton } from '../components/sync-run/sync-button.js';
+import { SyncRun } from '../components/sync-run/sync-run.js';
 import { mountComponent } from './mount.js';
+import { syncControllers, type SyncUrls } from './module-controllers.js';
 
-export interface SyncButtonConfig {
-  sidecarUrl: string;
-  entityType: 'customer';
-  entityId: number | string;
+export interface SyncButtonConfig extends SyncUrls {
+  area: Area;
+  /** Magento's JSON may give ids as text. */
+  ids: (number | string)[];
 }
 
 export default function mountSyncButton(config: SyncButtonConfig, element: HTMLElement): void {
-  const tab = new ShoppingCartTab(new ApiClient(config.sidecarUrl), Number(config.entityId));
-  mountComponent(element, 'forcebridge-shopping-cart', tab);
+  const ids = config.ids.map(Number);
+  const button = new SyncButton(new SyncRun(syncControllers(config), config.area), () => ids);
+  mountComponent(element, 'forcebridge-sync-button', button);
 }

@@ -4,8 +4,6 @@ declare module 'Magento_Ui/js/grid/columns/column' {
   export type ListingRow = Record<string, unknown>;
 
   export interface ColumnInstance {
-    /** The listing's namespace, e.g. sales_order_grid. */
-    ns: string;
     _super(...args: unknown[]): unknown;
   }
 

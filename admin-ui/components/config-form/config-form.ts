@@ -16,6 +16,9 @@ export interface ConfigTab {
   fields: ConfigField[];
 }
 
+/** The sidecar's /scopes, /picklists/<name> and GET/PUT /config: the console calls them itself, Magento's pages through the module's controllers. */
+export type ConfigApi = Pick<ApiClient, 'get' | 'put'>;
+
 export interface FormMessage {
   tone: 'success' | 'error';
   text: string;
@@ -31,7 +34,7 @@ export class ConfigForm {
   messages: FormMessage[] = [];
 
   constructor(
-    private readonly api: ApiClient,
+    private readonly api: ConfigApi,
     private readonly tabNames: TabName[],
   ) {
     this.activeTabName = tabNames[0] ?? 'abandoned_cart';

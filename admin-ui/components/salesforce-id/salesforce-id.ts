@@ -7,7 +7,7 @@ export class SalesforceIdCell {
   /** Only http(s) addresses become links, so a stored value can never run script. */
   readonly href: string | null;
 
-  constructor(params: { sync: RecordSync }) {
+  constructor(params: { sync: Pick<RecordSync, 'salesforceId' | 'salesforceUrl'> }) {
     this.salesforceId = params.sync.salesforceId;
     this.href = safeHttpUrl(params.sync.salesforceUrl);
   }

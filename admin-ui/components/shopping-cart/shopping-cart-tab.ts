@@ -1,10 +1,11 @@
 // The customer's "Shopping Cart" tab: the customer's carts with their Salesforce state, and a
 // "Sync with Salesforce" button that sends them and shows progress and the outcome.
 import ko from 'knockout-es5';
-import { messageOf, type ApiClient } from '../../api/client.js';
+import { messageOf } from '../../api/client.js';
 import type { CartRow, GridPage, RecordSync } from '../../api/contract.js';
 import { formatDateTime } from '../sync-status/sync-status.js';
-import { SyncRun } from '../sync-run/sync-run.js';
+import { SyncButton } from '../sync-run/sync-button.js';
+import { SyncRun, type SyncApi } from '../sync-run/sync-run.js';
 import { modelFromParams } from '../model-params.js';
 import template from './shopping-cart-tab.html';
 
@@ -30,13 +31,19 @@ export class ShoppingCartTab {
   carts: CartLine[] = [];
   loading = true;
   errorMessage = '';
-  readonly syncRun: SyncRun;
+  readonly syncButton: SyncButton;
 
   constructor(
-    private readonly api: ApiClient,
+    private readonly api: SyncApi,
     readonly customerId: number,
   ) {
-    this.syncRun = new SyncRun(api, 'carts');
+    this.syncButton = new SyncButton(
+      new SyncRun(api, 'carts'),
+      () => this.carts.map((line) => line.cart.id),
+      (results) => {
+        for (const line of this.carts) line.sync = results[String(line.cart.id)] ?? line.sync;
+      },
+    );
     ko.track(this, ['carts', 'loading', 'errorMessage']);
   }
 
@@ -52,15 +59,6 @@ export class ShoppingCartTab {
     } finally {
       this.loading = false;
     }
-  }
-
-  async sync(): Promise<void> {
-    await this.syncRun.start(
-      this.carts.map((line) => line.cart.id),
-      (results) => {
-        for (const line of this.carts) line.sync = results[String(line.cart.id)] ?? line.sync;
-      },
-    );
   }
 }
 

@@ -8,6 +8,9 @@ import template from './sync-run.html';
 
 const POLL_INTERVAL_MS = 400;
 
+/** The sidecar's POST /sync and GET /sync/<jobId>: the console calls them itself, Magento's pages through the module's controllers. */
+export type SyncApi = Pick<ApiClient, 'get' | 'post'>;
+
 type RunState = 'idle' | 'running' | 'finished' | 'failed';
 
 export class SyncRun {
@@ -20,7 +23,7 @@ export class SyncRun {
   errorMessage = '';
 
   constructor(
-    private readonly api: ApiClient,
+    private readonly api: SyncApi,
     private readonly area: Area,
   ) {
     ko.track(this, ['state', 'total', 'done', 'synced', 'failed', 'skipped', 'errorMessage']);
