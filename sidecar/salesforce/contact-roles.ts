@@ -6,6 +6,7 @@ import type { Connection } from 'jsforce';
 import { COLLECTION_LIMIT, type RowError } from './upsert-writer.js';
 import { DEFAULT_RETRY_POLICY, isTransient, waitBeforeRetry, withRetries, type RetryPolicy } from './retry.js';
 import { chunked } from '../chunked.js';
+import { soqlString } from './soql.js';
 
 export interface WantedContactRole {
   opportunityId: string;
@@ -32,7 +33,6 @@ interface SaveResult {
   errors?: { statusCode?: string; errorCode?: string; message: string; fields?: string[] }[];
 }
 
-const soqlString = (value: string) => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 const roleKey = (opportunityId: string, contactId: string) => `${opportunityId}|${contactId}`;
 
 function toError(result: SaveResult): RowError {

@@ -8,6 +8,7 @@ import { EXTERNAL_ID_FIELD } from '../mapping/keys.js';
 import { normalizedEmail } from '../mapping/people.js';
 import { DEFAULT_RETRY_POLICY, withRetries, type RetryPolicy } from './retry.js';
 import { COLLECTION_LIMIT, type RowError } from './upsert-writer.js';
+import { soqlString } from './soql.js';
 
 export interface FoundRecord {
   /** The lower-cased e-mail or company name it matched. */
@@ -35,7 +36,6 @@ const SUBREQUESTS_PER_CALL = 25;
 /** Salesforce refused a lookup query (a missing field, say): no person of the batch can be matched now. */
 export class OrgLookupRefused extends Error {}
 
-const soqlString = (value: string) => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
 interface QueryAnswer {
   records?: Record<string, unknown>[];
@@ -50,13 +50,13 @@ function accountQuery(names: string[]): string {
   return `SELECT Id, Name, ${EXTERNAL_ID_FIELD} FROM Account WHERE Name IN (${names.map(soqlString).join(', ')}) ORDER BY CreatedDate, Id`;
 }
 
-export function contactFound(record: Record<string, unknown>): FoundRecord | undefined {
+function contactFound(record: Record<string, unknown>): FoundRecord | undefined {
   const email = normalizedEmail(record.Email as string | null);
   if (!email) return undefined;
   return { value: email, id: String(record.Id), key: (record[EXTERNAL_ID_FIELD] as string | null) || null, accountId: (record.AccountId as string | null) || null };
 }
 
-export function accountFound(record: Record<string, unknown>): FoundRecord | undefined {
+function accountFound(record: Record<string, unknown>): FoundRecord | undefined {
   const name = String(record.Name ?? '').trim().toLowerCase();
   if (!name) return undefined;
   return { value: name, id: String(record.Id), key: (record[EXTERNAL_ID_FIELD] as string | null) || null, accountId: null };

@@ -3,6 +3,7 @@
 // refused before anything is sent, and over-long strings are cut to fit.
 import type { Connection } from 'jsforce';
 import { chunked } from '../chunked.js';
+import { soqlString } from './soql.js';
 import { buildStateCatalog, stateCodeIn, type StateCatalog } from './state-catalog.js';
 import { NAMES, type AddressMode, type SalesforcePayload } from '../mapping/people.js';
 
@@ -17,13 +18,6 @@ interface FieldFacts {
 
 /** Keeps each owner query below SOQL's 100,000 characters, even for 255-character names escaped throughout. */
 const USERNAMES_PER_QUERY = 100;
-
-const SOQL_ESCAPES: Readonly<Record<string, string>> = { '\\': '\\\\', "'": "\\'", '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f' };
-
-/** A SOQL string literal: a username may hold a quote or a backslash, which must not end the literal. */
-function soqlText(value: string): string {
-  return `'${value.replace(/[\\'"\n\r\t\b\f]/g, (char) => SOQL_ESCAPES[char]!)}'`;
-}
 
 /** Salesforce compares usernames without regard to case. */
 const usernameKey = (username: string) => username.toLowerCase();
@@ -86,7 +80,7 @@ export class OrgProfile {
     }
     const batches = chunked([...unknown.values()], USERNAMES_PER_QUERY);
     for (const batch of batches) {
-      const soql = `SELECT Id, Username FROM User WHERE Username IN (${batch.map(soqlText).join(', ')}) AND IsActive = true`;
+      const soql = `SELECT Id, Username FROM User WHERE Username IN (${batch.map(soqlString).join(', ')}) AND IsActive = true`;
       const { records } = await connection.query<{ Id: string; Username: string }>(soql);
       for (const username of batch) this.owners.set(usernameKey(username), null);
       for (const user of records) this.owners.set(usernameKey(user.Username), user.Id);

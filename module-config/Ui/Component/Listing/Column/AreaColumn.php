@@ -43,4 +43,19 @@ abstract class AreaColumn extends Column
     {
         return Area::ofGrid((string) $this->getContext()->getNamespace());
     }
+
+    /**
+     * The listing's rows, each passed through `$complete` (a row in, the row out).
+     *
+     * @param array<mixed> $dataSource
+     * @param callable(array<mixed>): array<mixed> $complete
+     * @return array<mixed>
+     */
+    protected function withEachRow(array $dataSource, callable $complete): array
+    {
+        foreach ($dataSource['data']['items'] ?? [] as $index => $item) {
+            $dataSource['data']['items'][$index] = $complete($item);
+        }
+        return $dataSource;
+    }
 }

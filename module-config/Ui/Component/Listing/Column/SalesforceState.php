@@ -33,12 +33,7 @@ class SalesforceState extends AreaColumn
      */
     public function prepareDataSource(array $dataSource)
     {
-        if (isset($dataSource['data']['items'])) {
-            $area = $this->area();
-            foreach ($dataSource['data']['items'] as $index => $item) {
-                $dataSource['data']['items'][$index] = $this->states->complete($area, $item);
-            }
-        }
-        return $dataSource;
+        $area = $this->area();
+        return $this->withEachRow($dataSource, fn (array $item): array => $this->states->complete($area, $item));
     }
 }

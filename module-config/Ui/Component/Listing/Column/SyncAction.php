@@ -35,23 +35,21 @@ class SyncAction extends AreaColumn
      */
     public function prepareDataSource(array $dataSource)
     {
-        if (isset($dataSource['data']['items'])) {
-            $area = $this->area();
-            $name = (string) $this->getData('name');
-            foreach ($dataSource['data']['items'] as $index => $item) {
-                // The confirmation is what makes Magento's actions column post (with the form key)
-                // instead of following the link.
-                $dataSource['data']['items'][$index][$name]['sync'] = [
-                    'href' => $this->urlBuilder->getUrl('forcebridge/sync/record', ['area' => $area->name, 'id' => $item['entity_id']]),
-                    'label' => __('Sync with Salesforce'),
-                    'post' => true,
-                    'confirm' => [
-                        'title' => __('Sync with Salesforce'),
-                        'message' => __('Send this record to Salesforce now?'),
-                    ],
-                ];
-            }
-        }
-        return $dataSource;
+        $area = $this->area();
+        $name = (string) $this->getData('name');
+        return $this->withEachRow($dataSource, function (array $item) use ($area, $name): array {
+            // The confirmation is what makes Magento's actions column post (with the form key)
+            // instead of following the link.
+            $item[$name]['sync'] = [
+                'href' => $this->urlBuilder->getUrl('forcebridge/sync/record', ['area' => $area->name, 'id' => $item['entity_id']]),
+                'label' => __('Sync with Salesforce'),
+                'post' => true,
+                'confirm' => [
+                    'title' => __('Sync with Salesforce'),
+                    'message' => __('Send this record to Salesforce now?'),
+                ],
+            ];
+            return $item;
+        });
     }
 }
